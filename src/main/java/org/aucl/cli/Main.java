@@ -1,0 +1,25 @@
+package org.aucl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code aucl} command line: parses arguments and hands off to one command class per verb. */
+@Command(
+    name = "aucl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    description = "Self-supervised contrastive representation learning on the JVM, built around AUC-CL.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(Cli.execute(args));
+  }
+}

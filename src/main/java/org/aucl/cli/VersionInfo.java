@@ -1,0 +1,45 @@
+package org.aucl.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** aucl's version, the tensor engine with its version, and the device it will run on. */
+public final class VersionInfo implements CommandLine.IVersionProvider {
+  private static final Properties PROPS = load();
+
+  private static Properties load() {
+    Properties p = new Properties();
+    try (InputStream in = VersionInfo.class.getResourceAsStream("/aucl.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // fall through with empty properties: versions print as "unknown"
+    }
+    return p;
+  }
+
+  public static String aucl() {
+    return PROPS.getProperty("version", "unknown");
+  }
+
+  public static String djl() {
+    return PROPS.getProperty("djl.version", "unknown");
+  }
+
+  @Override
+  public String[] getVersion() {
+    Engine engine = Engine.getInstance();
+    Device device = engine.defaultDevice();
+    return new String[] {
+      "aucl " + aucl(),
+      "engine: DJL " + djl() + ", " + engine.getEngineName() + " " + engine.getVersion(),
+      "device: " + (device.isGpu() ? "GPU (" + device + ")" : "CPU"),
+      "java: " + System.getProperty("java.version")
+    };
+  }
+}
