@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Self-supervised contrastive representation learning on the JVM, built around AUC-CL.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      PretrainCommand.class,
+      DataCommand.class,
+      StudyCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
