@@ -1,0 +1,66 @@
+package org.aucl.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aucl.util.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** A PNG line chart of one or more series over a shared x axis (XChart), written atomically. */
+public final class LinePlot {
+  private final String title;
+  private final String xLabel;
+  private final String yLabel;
+  private final Map<String, double[][]> series = new LinkedHashMap<>();
+
+  public LinePlot(String title, String xLabel, String yLabel) {
+    this.title = title;
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+  }
+
+  /** Adds a series; NaN points are left out. */
+  public LinePlot add(String name, List<? extends Number> xs, List<? extends Number> ys) {
+    int n = Math.min(xs.size(), ys.size());
+    double[] x = new double[n];
+    double[] y = new double[n];
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      double yi = ys.get(i).doubleValue();
+      if (!Double.isNaN(yi)) {
+        x[kept] = xs.get(i).doubleValue();
+        y[kept] = yi;
+        kept++;
+      }
+    }
+    if (kept > 0) {
+      series.put(name, new double[][] {java.util.Arrays.copyOf(x, kept), java.util.Arrays.copyOf(y, kept)});
+    }
+    return this;
+  }
+
+  public boolean isEmpty() {
+    return series.isEmpty();
+  }
+
+  public void save(Path png) {
+    XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setLegendVisible(series.size() > 1);
+    for (Map.Entry<String, double[][]> e : series.entrySet()) {
+      chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]).setMarker(SeriesMarkers.CIRCLE);
+    }
+    AtomicFiles.write(png, out -> {
+      try {
+        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+      } catch (IOException e) {
+        throw e;
+      }
+    });
+  }
+}
