@@ -1,0 +1,82 @@
+package org.aucl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aucl.data.DatasetOptions;
+import org.aucl.data.DatasetSource;
+import org.aucl.data.Datasets;
+import org.aucl.data.ImageDataset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aucl data info NAME|PATH}: format, location, and per split its size, shape and class counts. */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description = "Describe a dataset: format, splits and sizes, image shape, class names and per-class counts.")
+public final class DataInfoCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Parameters(index = "0", paramLabel = "NAME|PATH",
+      description = "A dataset name (fashion-mnist, mnist, cifar10, cifar100, stl10, synthetic[:opts]) or a path.")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where datasets live (default: $AUCL_DATA, else ~/.aucl/data).")
+  Path dataDir;
+
+  @Option(names = "--split", paramLabel = "SPLIT", description = "Describe only this split (default: all).")
+  String split;
+
+  @Option(names = "--coarse", description = "CIFAR-100: the 20 coarse labels instead of the 100 fine ones.")
+  boolean coarse;
+
+  @Option(names = "--image-size", paramLabel = "N",
+      description = "Image folders: resize to N x N (default 0: the first image's size).")
+  int imageSize;
+
+  @Option(names = "--channels", paramLabel = "C", description = "Image folders: 1 (grayscale) or 3 (RGB, default).")
+  int channels = 3;
+
+  @Override
+  public Integer call() {
+    Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
+    DatasetOptions options = new DatasetOptions(coarse, imageSize, channels);
+    DatasetSource source = Datasets.locate(dataset, dir, options);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("dataset:  " + source.name());
+    out.println("format:   " + source.format());
+    out.println("location: " + source.location());
+    out.println("splits:   " + String.join(", ", source.splits()));
+    List<String> splits = split != null ? List.of(split) : source.splits();
+    for (String s : splits) {
+      describe(out, s, source.open(s));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void describe(PrintWriter out, String split, ImageDataset ds) {
+    out.printf("%n[%s] %d images, %dx%dx%d (CHW)%n", split, ds.size(), ds.channels(), ds.height(), ds.width());
+    if (!ds.labeled()) {
+      out.println("  unlabeled");
+      return;
+    }
+    List<String> names = ds.classNames();
+    int[] counts = new int[names.size()];
+    for (int i = 0; i < ds.size(); i++) {
+      counts[ds.label(i)]++;
+    }
+    out.printf("  %d classes:%n", names.size());
+    for (int c = 0; c < names.size(); c++) {
+      out.printf("  %4d  %-32s %d%n", c, names.get(c), counts[c]);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.aucl.data;
+
+/**
+ * How to read a dataset where there is a choice.
+ *
+ * @param coarseLabels CIFAR-100: the 20 superclasses instead of the 100 fine classes
+ * @param imageSize image folders: output height and width; 0 keeps the first image's size
+ * @param channels image folders: 1 (grayscale) or 3 (RGB)
+ */
+public record DatasetOptions(boolean coarseLabels, int imageSize, int channels) {
+  public static final DatasetOptions DEFAULTS = new DatasetOptions(false, 0, 3);
+
+  public DatasetOptions {
+    if (imageSize < 0) {
+      throw new IllegalArgumentException("image size must be >= 0 (0 keeps the first image's size), got " + imageSize);
+    }
+    if (channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+    }
+  }
+
+  public DatasetOptions withCoarseLabels(boolean coarse) {
+    return new DatasetOptions(coarse, imageSize, channels);
+  }
+
+  public DatasetOptions withImageSize(int size) {
+    return new DatasetOptions(coarseLabels, size, channels);
+  }
+
+  public DatasetOptions withChannels(int c) {
+    return new DatasetOptions(coarseLabels, imageSize, c);
+  }
+}
