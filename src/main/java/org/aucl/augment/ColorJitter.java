@@ -147,29 +147,32 @@ public final class ColorJitter implements ViewTransform {
       boolean eqc = maxc == minc;
       float cr = maxc - minc;
       float sat = cr / (eqc ? 1f : maxc);
-      float div = eqc ? 1f : cr;
-      float rc = (maxc - r) / div;
-      float gc = (maxc - g) / div;
-      float bc = (maxc - b) / div;
+      float inv = 1f / (eqc ? 1f : cr);
       float h;
       if (maxc == r) {
-        h = bc - gc;
+        h = (g - b) * inv; // bc - gc
       } else if (maxc == g) {
-        h = 2f + rc - bc;
+        h = 2f + (b - r) * inv; // 2 + rc - bc
       } else {
-        h = 4f + gc - rc;
+        h = 4f + (r - g) * inv; // 4 + gc - rc
       }
-      h = (h / 6f + 1f) % 1f;
-      // (h + d) mod 1, Python's modulo (non-negative)
-      h = h + d;
-      h = h - (float) Math.floor(h);
+      h = h / 6f + 1f; // in [5/6, 11/6]: fmod(h, 1) is one subtraction
+      if (h >= 1f) {
+        h -= 1f;
+      }
+      // (h + d) mod 1 with Python's non-negative modulo; h + d lies in [-0.5, 1.5)
+      h += d;
+      if (h < 0f) {
+        h += 1f;
+      } else if (h >= 1f) {
+        h -= 1f;
+      }
       // torchvision's _hsv2rgb
       float h6 = h * 6f;
-      float fi = (float) Math.floor(h6);
-      float f = h6 - fi;
-      int i = ((int) fi) % 6;
-      if (i < 0) {
-        i += 6;
+      int i = (int) h6; // h6 >= 0: truncation is floor
+      float f = h6 - i;
+      if (i >= 6) {
+        i -= 6;
       }
       float v = maxc;
       float pp = clamp01(v * (1f - sat));

@@ -82,18 +82,6 @@ public final class GaussianBlur implements ViewTransform {
     float[] kern = scratch.floats(this, 0, k);
     kernel(k, sigma, kern);
     float[] tmp = scratch.floats(this, 1, in.size());
-    int[] xIdx = scratch.ints(this, 0, w * k);
-    int[] yIdx = scratch.ints(this, 1, h * k);
-    for (int x = 0; x < w; x++) {
-      for (int t = 0; t < k; t++) {
-        xIdx[x * k + t] = reflect(x + t - half, w);
-      }
-    }
-    for (int y = 0; y < h; y++) {
-      for (int t = 0; t < k; t++) {
-        yIdx[y * k + t] = reflect(y + t - half, h) * w;
-      }
-    }
     int plane = in.plane();
     for (int c = 0; c < in.channels(); c++) {
       int base = c * plane;
@@ -101,22 +89,32 @@ public final class GaussianBlur implements ViewTransform {
         int row = base + y * w;
         for (int x = 0; x < w; x++) {
           float acc = 0f;
-          int xi = x * k;
-          for (int t = 0; t < k; t++) {
-            acc += kern[t] * src[row + xIdx[xi + t]];
+          if (x >= half && x + half < w) {
+            int start = row + x - half;
+            for (int t = 0; t < k; t++) {
+              acc += kern[t] * src[start + t];
+            }
+          } else {
+            for (int t = 0; t < k; t++) {
+              acc += kern[t] * src[row + reflect(x + t - half, w)];
+            }
           }
           tmp[row + x] = acc;
         }
       }
       for (int y = 0; y < h; y++) {
-        int yi = y * k;
         int row = base + y * w;
+        boolean inside = y >= half && y + half < h;
         for (int x = 0; x < w; x++) {
-          float acc = 0f;
-          for (int t = 0; t < k; t++) {
-            acc += kern[t] * tmp[base + yIdx[yi + t] + x];
+          dst[row + x] = 0f;
+        }
+        for (int t = 0; t < k; t++) {
+          int yy = inside ? y + t - half : reflect(y + t - half, h);
+          int srcRow = base + yy * w;
+          float kt = kern[t];
+          for (int x = 0; x < w; x++) {
+            dst[row + x] += kt * tmp[srcRow + x];
           }
-          dst[row + x] = acc;
         }
       }
     }
