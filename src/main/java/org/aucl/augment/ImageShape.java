@@ -1,0 +1,31 @@
+package org.aucl.augment;
+
+/** The shape of one CHW image: channels, height, width (all positive). */
+public record ImageShape(int channels, int height, int width) {
+
+  public ImageShape {
+    if (channels <= 0 || height <= 0 || width <= 0) {
+      throw new IllegalArgumentException(
+          "image shape must be positive, got " + channels + "x" + height + "x" + width + ".");
+    }
+  }
+
+  /** Number of floats of one image: channels * height * width. */
+  public int size() {
+    return channels * height * width;
+  }
+
+  /** Pixels of one channel plane: height * width. */
+  public int plane() {
+    return height * width;
+  }
+
+  public ImageShape withSize(int newHeight, int newWidth) {
+    return new ImageShape(channels, newHeight, newWidth);
+  }
+
+  @Override
+  public String toString() {
+    return channels + "x" + height + "x" + width;
+  }
+}
