@@ -99,13 +99,14 @@ public final class AucClObjective implements ContrastiveObjective {
     NDArray pMinusA = aVar != null ? p.sub(aVar) : p.sub(a);
     NDArray positiveTerm = pMinusA.square().sub(p.mul(2 * alpha)).mean();
     NDArray sMinusB = bVar != null ? s.sub(bVar) : s.sub(b);
-    NDArray negativeTerm = sMinusB.square().add(s.mul(2 * alpha)).mul(mask).sum().mul(factor);
-    NDArray loss = positiveTerm.add(negativeTerm).add(2 * alpha * settings.margin() - alpha * alpha);
+    NDArray negativeTerm = sMinusB.square().add(s.mul(2 * alpha)).mul(mask.mul(factor)).sum();
+    NDArray loss = positiveTerm.add(negativeTerm)
+        .add(PairScores.scalar(2 * alpha * settings.margin() - alpha * alpha, positiveTerm));
 
     // mean p and the negative term's linear part, for the dual step; one read.
-    NDArray meanP = p.stopGradient().mean();
-    NDArray negLinear = s.stopGradient().mul(mask).sum().mul(factor);
-    double[] stats = NDArrays.stack(new NDList(meanP, negLinear)).toType(DataType.FLOAT64, false).toDoubleArray();
+    NDArray meanP = p.stopGradient().mean().toType(DataType.FLOAT64, false);
+    NDArray negLinear = s.stopGradient().mul(mask.mul(factor)).sum().toType(DataType.FLOAT64, false);
+    double[] stats = NDArrays.stack(new NDList(meanP, negLinear)).toDoubleArray();
     lastMeanP = stats[0];
     lastNegLinear = stats[1];
     return ps.diagnostics().with(loss);

@@ -65,6 +65,14 @@ final class PairScores {
     return new PairScores(b, dots, positiveDots, self, partner);
   }
 
+  /**
+   * {@code v} as a number of {@code like}'s precision: a double operand would promote a 0-dim float32
+   * array to float64 in PyTorch.
+   */
+  static Number scalar(double v, NDArray like) {
+    return like.getDataType() == DataType.FLOAT64 ? (Number) v : (Number) (float) v;
+  }
+
   /** z / max(||z||, 1e-8), row-wise. */
   static NDArray normalise(NDArray z) {
     return z.div(z.norm(new int[] {1}, true).maximum(NORM_EPS));
@@ -106,12 +114,12 @@ final class PairScores {
     NDArray p = positiveScores().stopGradient().reshape(-1, 1);
     NDArray mask = negativeMask(NegativeSet.NON_PARTNER);
     double pairs = 2.0 * batch * (2.0 * batch - 2.0);
-    NDArray meanP = p.mean();
-    NDArray meanN = s.mul(mask).sum().div(pairs);
+    NDArray meanP = p.mean().toType(DataType.FLOAT64, false);
+    NDArray meanN = s.mul(mask).sum().toType(DataType.FLOAT64, false).div(pairs);
     NDArray correct = p.gt(s).toType(s.getDataType(), false)
         .add(p.eq(s).toType(s.getDataType(), false).mul(0.5));
-    NDArray auc = correct.mul(mask).sum().div(pairs);
-    double[] v = NDArrays.stack(new NDList(meanP, meanN, auc)).toType(DataType.FLOAT64, false).toDoubleArray();
+    NDArray auc = correct.mul(mask).sum().toType(DataType.FLOAT64, false).div(pairs);
+    double[] v = NDArrays.stack(new NDList(meanP, meanN, auc)).toDoubleArray();
     return new Diagnostics(v[0], v[1], v[2]);
   }
 
