@@ -1,0 +1,100 @@
+package org.aucl.loss;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Named AUC-CL configurations (spec section 3, table "Presets").
+ *
+ * <p>The official presets reproduce the authors' scripts exactly and therefore fix every knob; the
+ * {@code default} preset is ours: every knob may be changed, its values are provisional until the
+ * lead's measurements (kNN accuracy over batch sizes) settle them.
+ */
+public enum AucClPreset {
+  /** Ours: a = 1 fixed, b learnable from 0, alpha by ascent from 0 (eta 0.01), m = 1, mean over 2B - 2 negatives, w = 1. */
+  DEFAULT("default", 1.0, false, 0.0, true, 0.0, true, 0.01, 1.0, 1.0,
+      NegativeSet.NON_PARTNER, NegativeReduction.MEAN, false),
+  /** The authors' CIFAR script: a = 10, b learnable from 0, alpha = 1, m = 0, clamp(s - 0.5, 0, 1) positives, sum over 2B - 1. */
+  OFFICIAL_CIFAR("official-cifar", 10.0, false, 0.0, true, 1.0, false, 0.0, 0.0, 1.0,
+      NegativeSet.ALL_OTHERS, NegativeReduction.SUM, true),
+  /** The authors' teacher-student weighting, two views: a = 10, b = 0, alpha = 1, m = 0, 32 / B times the sum over B - 1. */
+  OFFICIAL_IMAGENET("official-imagenet", 10.0, false, 0.0, false, 1.0, false, 0.0, 0.0, 32.0,
+      NegativeSet.OTHER_VIEW, NegativeReduction.SUM_OVER_BATCH, false);
+
+  private final String label;
+  final double a;
+  final boolean aLearnable;
+  final double b;
+  final boolean bLearnable;
+  final double alpha;
+  final boolean alphaAscent;
+  final double alphaLr;
+  final double margin;
+  final double negWeight;
+  final NegativeSet negatives;
+  final NegativeReduction reduction;
+  final boolean clampPositives;
+
+  AucClPreset(String label, double a, boolean aLearnable, double b, boolean bLearnable, double alpha,
+      boolean alphaAscent, double alphaLr, double margin, double negWeight, NegativeSet negatives,
+      NegativeReduction reduction, boolean clampPositives) {
+    this.label = label;
+    this.a = a;
+    this.aLearnable = aLearnable;
+    this.b = b;
+    this.bLearnable = bLearnable;
+    this.alpha = alpha;
+    this.alphaAscent = alphaAscent;
+    this.alphaLr = alphaLr;
+    this.margin = margin;
+    this.negWeight = negWeight;
+    this.negatives = negatives;
+    this.reduction = reduction;
+    this.clampPositives = clampPositives;
+  }
+
+  /** The preset's settings. */
+  public AucClSettings settings() {
+    return new AucClSettings(this, a, aLearnable, b, bLearnable, alpha, alphaAscent, alphaLr, margin,
+        negWeight, negatives, reduction, clampPositives);
+  }
+
+  /** Whether the preset fixes every knob (the official ones do, so that they stay exact). */
+  public boolean isFixed() {
+    return this != DEFAULT;
+  }
+
+  /** Null if {@code s} agrees with this preset where it is fixed, else the name of the first knob that differs. */
+  String firstDifference(AucClSettings.Raw s) {
+    if (!isFixed()) {
+      return null;
+    }
+    if (s.a() != a) return "a = " + a;
+    if (s.aLearnable() != aLearnable) return "a " + (aLearnable ? "learnable" : "fixed");
+    if (s.b() != b) return "b = " + b + " initially";
+    if (s.bLearnable() != bLearnable) return "b " + (bLearnable ? "learnable" : "fixed");
+    if (s.alpha() != alpha) return "alpha = " + alpha;
+    if (s.alphaAscent() != alphaAscent) return "alpha " + (alphaAscent ? "by ascent" : "fixed");
+    if (s.margin() != margin) return "margin m = " + margin;
+    if (s.negWeight() != negWeight) return "negative weight w = " + negWeight;
+    if (s.negatives() != negatives) return "negatives = " + negatives;
+    if (s.reduction() != reduction) return "negative reduction = " + reduction;
+    if (s.clampPositives() != clampPositives) return "positive clamping " + (clampPositives ? "on" : "off");
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+
+  public static AucClPreset parse(String text) {
+    for (AucClPreset p : values()) {
+      if (p.label.equalsIgnoreCase(text)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("Unknown AUC-CL preset '" + text + "'; expected one of "
+        + Arrays.stream(values()).map(AucClPreset::toString).collect(Collectors.joining(", ")) + ".");
+  }
+}

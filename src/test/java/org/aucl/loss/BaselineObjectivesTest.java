@@ -1,0 +1,91 @@
+package org.aucl.loss;
+
+import static org.aucl.loss.Harness.assertMatrixClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BaselineObjectivesTest {
+  private final Random rng = new Random(11);
+
+  private void check(ContrastiveObjective o, double tau, boolean partnerInDenominator) {
+    double[][] z1 = Reference.random(rng, 4, 5);
+    double[][] z2 = Reference.noisyCopy(rng, z1, 0.6);
+    Harness.Result r = Harness.run(o, z1, z2, null);
+    assertEquals(Reference.infoNce(z1, z2, tau, partnerInDenominator), r.loss(), 1e-9);
+    assertMatrixClose(Reference.numericGradient((x, y) -> Reference.infoNce(x, y, tau, partnerInDenominator), z1, z2, 0, 1e-6),
+        r.grad1(), 1e-5, "dL/dz1");
+    assertMatrixClose(Reference.numericGradient((x, y) -> Reference.infoNce(x, y, tau, partnerInDenominator), z1, z2, 1, 1e-6),
+        r.grad2(), 1e-5, "dL/dz2");
+    double[] d = Reference.diagnostics(z1, z2);
+    assertEquals(d[0], r.out().meanPositive(), 1e-9);
+    assertEquals(d[1], r.out().meanNegative(), 1e-9);
+    assertEquals(d[2], r.out().batchAuc(), 1e-12);
+  }
+
+  @Test
+  void ntXentMatchesTheFormula() {
+    check(new NtXentObjective(0.5), 0.5, true);
+    check(new NtXentObjective(0.07), 0.07, true);
+  }
+
+  @Test
+  void dclDropsThePositiveFromTheDenominator() {
+    check(new DclObjective(0.5), 0.5, false);
+    check(new DclObjective(0.1), 0.1, false);
+  }
+
+  @Test
+  void ntXentKnownValueForOrthogonalViews() {
+    // B = 2, d = 4, all four views orthogonal: every logit 0, so L = log(2B - 1) = log 3.
+    double[][] z1 = {{1, 0, 0, 0}, {0, 1, 0, 0}};
+    double[][] z2 = {{0, 0, 1, 0}, {0, 0, 0, 1}};
+    assertEquals(Math.log(3), Harness.run(new NtXentObjective(0.5), z1, z2, null).loss(), 1e-12);
+    assertEquals(Math.log(2), Harness.run(new DclObjective(0.5), z1, z2, null).loss(), 1e-12);
+    Harness.Result r = Harness.run(new NtXentObjective(0.5), z1, z2, null);
+    assertEquals(0.5, r.out().meanPositive(), 1e-12);
+    assertEquals(0.5, r.out().batchAuc(), 1e-12, "all ties count one half");
+  }
+
+  @Test
+  void temperatureNearZeroIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new NtXentObjective(1e-4));
+    assertThrows(IllegalArgumentException.class, () -> new DclObjective(0));
+    assertThrows(IllegalArgumentException.class, () -> new SogClrObjective(Double.NaN, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> ObjectiveConfig.of("simclr").withTemperature(0.001));
+  }
+
+  @Test
+  void registryResolvesNamesAndAliases() {
+    assertEquals(java.util.List.of("auc-cl", "simclr", "dcl", "sogclr"), Objectives.names());
+    assertInstanceOf(NtXentObjective.class, Objectives.create("nt-xent"));
+    assertInstanceOf(NtXentObjective.class, Objectives.create("SimCLR"));
+    assertInstanceOf(DclObjective.class, Objectives.create("dcl"));
+    assertInstanceOf(SogClrObjective.class, Objectives.create("sogclr"));
+    AucClObjective auc = (AucClObjective) Objectives.create(
+        ObjectiveConfig.of("auc-cl").withAuc(AucClPreset.OFFICIAL_CIFAR.settings()));
+    assertEquals(AucClPreset.OFFICIAL_CIFAR, auc.settings().preset());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Objectives.create("infonce"));
+    assertTrue(e.getMessage().contains("auc-cl, simclr, dcl, sogclr"), e.getMessage());
+  }
+
+  @Test
+  void lossesWorkInFloat32Too() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (String name : Objectives.names()) {
+        ContrastiveObjective o = Objectives.create(name);
+        o.initialize(m, 8);
+        ai.djl.ndarray.NDArray z1 = m.randomNormal(new ai.djl.ndarray.types.Shape(8, 16));
+        ai.djl.ndarray.NDArray z2 = m.randomNormal(new ai.djl.ndarray.types.Shape(8, 16));
+        ObjectiveOutput out = o.forward(z1, z2, m.arange(0, 8, 1, ai.djl.ndarray.types.DataType.INT64));
+        assertTrue(Float.isFinite(out.loss().getFloat()), name);
+        assertTrue(out.batchAuc() >= 0 && out.batchAuc() <= 1, name);
+      }
+    }
+  }
+}

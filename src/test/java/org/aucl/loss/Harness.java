@@ -1,0 +1,58 @@
+package org.aucl.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import java.util.Map;
+
+/** Runs an objective the way training does: float64 leaves with gradients, a GradientCollector. */
+final class Harness {
+  private Harness() {}
+
+  /** The loss value, the gradients of z1 and z2, the diagnostics, the minimised variables' gradients. */
+  record Result(double loss, double[][] grad1, double[][] grad2, ObjectiveOutput out, Map<String, Double> varGrads) {}
+
+  static Result run(ContrastiveObjective objective, double[][] z1, double[][] z2, long[] indices) {
+    try (NDManager step = NDManager.newBaseManager()) {
+      NDArray a1 = step.create(z1);
+      NDArray a2 = step.create(z2);
+      a1.setRequiresGradient(true);
+      a2.setRequiresGradient(true);
+      NDArray idx = indices == null ? null : step.create(indices);
+      ObjectiveOutput out;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        out = objective.forward(a1, a2, idx);
+        gc.backward(out.loss());
+      }
+      assertEquals(DataType.FLOAT64, out.loss().getDataType(), "float64 in, float64 loss");
+      Map<String, Double> varGrads = new java.util.LinkedHashMap<>();
+      objective.minimisedVariables().forEach((k, v) ->
+          varGrads.put(k, v.getGradient().toType(DataType.FLOAT64, false).getDouble()));
+      return new Result(out.loss().getDouble(), matrix(a1.getGradient(), z1.length),
+          matrix(a2.getGradient(), z2.length), out, varGrads);
+    }
+  }
+
+  static double[][] matrix(NDArray a, int rows) {
+    double[] flat = a.toType(DataType.FLOAT64, false).toDoubleArray();
+    int cols = flat.length / rows;
+    double[][] m = new double[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(flat, i * cols, m[i], 0, cols);
+    }
+    return m;
+  }
+
+  static void assertMatrixClose(double[][] expected, double[][] actual, double tol, String what) {
+    for (int i = 0; i < expected.length; i++) {
+      for (int j = 0; j < expected[0].length; j++) {
+        double e = expected[i][j];
+        assertEquals(e, actual[i][j], tol * Math.max(1, Math.abs(e)), what + " at (" + i + ", " + j + ")");
+      }
+    }
+  }
+}
