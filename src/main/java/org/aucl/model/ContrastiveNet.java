@@ -1,0 +1,196 @@
+package org.aucl.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Encoder (a {@link ResNets} ResNet) plus projector ({@link Projector}), on one device, owning its
+ * NDManager. Shapes: images B x C x H x W (float32); features B x featureDim; projections B x projOut.
+ *
+ * <p>As in the authors' CIFAR script, the projector reads the raw (un-normalised) encoder output,
+ * and both the features and the projections are returned L2-normalised (norm guarded by 1e-8).
+ */
+public final class ContrastiveNet implements AutoCloseable {
+  private static final double NORM_EPS = 1e-8;
+
+  private final NetConfig cfg;
+  private final NDManager manager;
+  private final Encoder encoder;
+  private final Block projector;
+  private final ParameterStore store;
+  private final Map<String, Parameter> all = new LinkedHashMap<>();
+  private final Map<String, NDArray> trainable = new LinkedHashMap<>();
+
+  private ContrastiveNet(NetConfig cfg, Device device, long seed) {
+    this.cfg = cfg;
+    this.manager = NDManager.newBaseManager(device);
+    manager.setName("ContrastiveNet");
+    this.encoder = ResNets.build(cfg);
+    this.projector = Projector.build(encoder.featureDim(), cfg.projHidden(), cfg.projOut());
+    Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
+    projector.initialize(manager, DataType.FLOAT32, new Shape(2, encoder.featureDim()));
+    collect("encoder.", encoder.block());
+    collect("projector.", projector);
+    this.store = new ParameterStore(manager, false);
+  }
+
+  /** A network on the engine's default device, initialised deterministically from {@code seed}. */
+  public static ContrastiveNet create(NetConfig cfg, long seed) {
+    return create(cfg, seed, Engine.getInstance().defaultDevice());
+  }
+
+  /** A network on {@code device} (see {@link Devices#resolve}), initialised from {@code seed}. */
+  public static ContrastiveNet create(NetConfig cfg, long seed, Device device) {
+    return new ContrastiveNet(cfg, device, seed);
+  }
+
+  private void collect(String prefix, Block block) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      String name = prefix + p.getKey();
+      if (all.put(name, p.getValue()) != null) {
+        throw new IllegalStateException("Duplicate parameter name " + name);
+      }
+      if (p.getValue().requiresGradient()) {
+        trainable.put(name, p.getValue().getArray());
+      }
+    }
+  }
+
+  /** Un-normalised encoder outputs, B x featureDim. */
+  public NDArray encode(NDArray images, boolean training) {
+    return encoder.block().forward(store, new NDList(images), training).singletonOrThrow();
+  }
+
+  /** L2-normalised encoder outputs, B x featureDim (what kNN and the linear probe read). */
+  public NDArray features(NDArray images, boolean training) {
+    return encode(images, training).normalize(2, 1, NORM_EPS);
+  }
+
+  /** L2-normalised projector outputs, B x projOut, for the given encoder outputs (B x featureDim). */
+  public NDArray project(NDArray features, boolean training) {
+    return projector.forward(store, new NDList(features), training).singletonOrThrow().normalize(2, 1, NORM_EPS);
+  }
+
+  /** Both heads: {normalised features B x F, normalised projections B x projOut}; the projector reads the raw features. */
+  public NDList forward(NDArray images, boolean training) {
+    NDArray h = encode(images, training);
+    return new NDList(h.normalize(2, 1, NORM_EPS), project(h, training));
+  }
+
+  /** Trainable arrays by unique name ("encoder.…", "projector.…"); BatchNorm running statistics excluded. */
+  public Map<String, NDArray> parameters() {
+    return Collections.unmodifiableMap(trainable);
+  }
+
+  /** True for parameters that SimCLR's LARS leaves out of weight decay and adaptation: BatchNorm gamma/beta and biases. */
+  public static boolean isNormOrBias(String name) {
+    return name.endsWith("_gamma") || name.endsWith("_beta") || name.endsWith("_bias");
+  }
+
+  /** Writes every parameter, BatchNorm running statistics included, as (name, shape, float32 data). */
+  public void save(DataOutputStream out) throws IOException {
+    out.writeInt(all.size());
+    for (Map.Entry<String, Parameter> e : all.entrySet()) {
+      NDArray a = e.getValue().getArray();
+      out.writeUTF(e.getKey());
+      long[] shape = a.getShape().getShape();
+      out.writeInt(shape.length);
+      for (long d : shape) {
+        out.writeLong(d);
+      }
+      float[] data = a.toFloatArray();
+      for (float f : data) {
+        out.writeFloat(f);
+      }
+    }
+  }
+
+  /** Restores what {@link #save} wrote into this network (same configuration), in place. */
+  public void load(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n != all.size()) {
+      throw new IOException("Checkpoint holds " + n + " arrays but this network has " + all.size() + ".");
+    }
+    for (int i = 0; i < n; i++) {
+      String name = in.readUTF();
+      Parameter p = all.get(name);
+      if (p == null) {
+        throw new IOException("Checkpoint array '" + name + "' is not a parameter of this network.");
+      }
+      long[] shape = new long[in.readInt()];
+      for (int d = 0; d < shape.length; d++) {
+        shape[d] = in.readLong();
+      }
+      NDArray a = p.getArray();
+      if (!a.getShape().equals(new Shape(shape))) {
+        throw new IOException("Checkpoint array '" + name + "' has shape " + new Shape(shape) + ", expected " + a.getShape() + ".");
+      }
+      float[] data = new float[Math.toIntExact(a.size())];
+      for (int k = 0; k < data.length; k++) {
+        data[k] = in.readFloat();
+      }
+      a.set(FloatBuffer.wrap(data));
+    }
+  }
+
+  /** Trainable parameters (BatchNorm running statistics excluded), as torchvision counts them. */
+  public long parameterCount(boolean includeProjector) {
+    long n = 0;
+    for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
+      if (includeProjector || e.getKey().startsWith("encoder.")) {
+        n += e.getValue().size();
+      }
+    }
+    return n;
+  }
+
+  /** Forward FLOPs per image (2 x multiply-adds of the conv and linear layers) at {@link NetConfig#imageSize()}. */
+  public double flopsPerImage(boolean includeProjector) {
+    return 2.0 * macsPerImage(cfg, includeProjector);
+  }
+
+  /** Forward multiply-adds per image of a configuration, without building its arrays. */
+  public static long macsPerImage(NetConfig cfg, boolean includeProjector) {
+    Encoder e = ResNets.build(cfg);
+    return e.macsPerImage() + (includeProjector ? Projector.macs(e.featureDim(), cfg.projHidden(), cfg.projOut()) : 0);
+  }
+
+  public NetConfig config() {
+    return cfg;
+  }
+
+  public int featureDim() {
+    return encoder.featureDim();
+  }
+
+  /** The manager that owns the parameters (steps open sub-managers of it). */
+  public NDManager manager() {
+    return manager;
+  }
+
+  public Device device() {
+    return manager.getDevice();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

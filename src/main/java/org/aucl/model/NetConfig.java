@@ -1,0 +1,63 @@
+package org.aucl.model;
+
+import java.util.Set;
+
+/**
+ * Shape of a {@link ContrastiveNet}: encoder architecture, stem, input channels, width multiplier,
+ * projector sizes and the (square) image size the FLOP count refers to.
+ *
+ * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout)
+ * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; spec section 3) or {@code imagenet}
+ *     (7x7 stride-2 conv and 3x3 stride-2 max-pool)
+ * @param inChannels image channels (1 for Fashion-MNIST, 3 for CIFAR)
+ * @param width channel multiplier: stage widths are round(64 w), round(128 w), round(256 w),
+ *     round(512 w); 0.25 gives 16-32-64-128 for resnet18
+ * @param projHidden hidden size of the projector (spec: 512)
+ * @param projOut output size of the projector (spec: 128)
+ * @param imageSize height and width of the input images
+ */
+public record NetConfig(
+    String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize) {
+
+  /** Architectures this package builds. */
+  public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50");
+
+  /** Stems this package builds. */
+  public static final Set<String> STEMS = Set.of("cifar", "imagenet");
+
+  public NetConfig {
+    if (arch == null || !ARCHS.contains(arch)) {
+      throw new IllegalArgumentException("Unknown model '" + arch + "': expected one of resnet18, resnet34, resnet50.");
+    }
+    if (stem == null || !STEMS.contains(stem)) {
+      throw new IllegalArgumentException("Unknown stem '" + stem + "': expected cifar or imagenet.");
+    }
+    if (inChannels < 1) {
+      throw new IllegalArgumentException("Input channels must be at least 1, got " + inChannels + ".");
+    }
+    if (!(width > 0) || width > 16) {
+      throw new IllegalArgumentException("Width multiplier must be in (0, 16], got " + width + ".");
+    }
+    if (projHidden < 1 || projOut < 1) {
+      throw new IllegalArgumentException("Projector sizes must be positive, got " + projHidden + " and " + projOut + ".");
+    }
+    if (imageSize < 8) {
+      throw new IllegalArgumentException("Image size must be at least 8 pixels, got " + imageSize + ".");
+    }
+  }
+
+  /** The spec's defaults (section 3): CIFAR stem, full width, projector 512 -> 128. */
+  public static NetConfig of(String arch, int inChannels, int imageSize) {
+    return new NetConfig(arch, "cifar", inChannels, 1.0, 512, 128, imageSize);
+  }
+
+  /** A copy with another width multiplier. */
+  public NetConfig withWidth(double newWidth) {
+    return new NetConfig(arch, stem, inChannels, newWidth, projHidden, projOut, imageSize);
+  }
+
+  /** A copy with another stem. */
+  public NetConfig withStem(String newStem) {
+    return new NetConfig(arch, newStem, inChannels, width, projHidden, projOut, imageSize);
+  }
+}

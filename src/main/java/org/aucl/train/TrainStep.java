@@ -1,0 +1,92 @@
+package org.aucl.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.aucl.augment.PairBatch;
+import org.aucl.loss.ContrastiveObjective;
+import org.aucl.loss.ObjectiveOutput;
+import org.aucl.model.ContrastiveNet;
+import org.aucl.train.optim.ParameterOptimizer;
+
+/**
+ * One optimisation step of contrastive pretraining: both views through encoder and projector, the
+ * objective, backward, the optimiser over the network's parameters and the objective's minimised
+ * variables (named "objective.…", excluded from weight decay), then the objective's own update.
+ *
+ * <p>Every array of the step lives in a sub-manager that the step closes.
+ */
+public final class TrainStep {
+  /** Prefix of the objective's minimised variables in the optimiser's name space. */
+  public static final String OBJECTIVE_PREFIX = "objective.";
+
+  private final ContrastiveNet net;
+  private final ContrastiveObjective objective;
+  private final ParameterOptimizer optimizer;
+  private final boolean twoPassBatchNorm;
+
+  /**
+   * @param twoPassBatchNorm true: each view in its own forward pass (BatchNorm statistics per view,
+   *     as the authors do); false: one pass over the concatenated 2B batch, then split
+   */
+  public TrainStep(ContrastiveNet net, ContrastiveObjective objective, ParameterOptimizer optimizer, boolean twoPassBatchNorm) {
+    this.net = net;
+    this.objective = objective;
+    this.optimizer = optimizer;
+    this.twoPassBatchNorm = twoPassBatchNorm;
+    optimizer.excludeFromWeightDecay(n -> n.startsWith(OBJECTIVE_PREFIX));
+  }
+
+  /** Runs one step on {@code batch} at learning rate {@code lr}. */
+  public StepResult run(PairBatch batch, double lr) {
+    Shape shape = new Shape(batch.shape());
+    try (NDManager step = net.manager().newSubManager()) {
+      // Results of ops on the objective's long-lived variables land in the step manager, not theirs.
+      for (NDArray v : objective.minimisedVariables().values()) {
+        step.tempAttachAll(v);
+      }
+      NDArray v1 = step.create(batch.view1(), shape);
+      NDArray v2 = step.create(batch.view2(), shape);
+      long[] idx = new long[batch.size()];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = batch.indices()[i];
+      }
+      NDArray indices = step.create(idx);
+      ObjectiveOutput out;
+      double loss;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray z1;
+        NDArray z2;
+        if (twoPassBatchNorm) {
+          z1 = net.forward(v1, true).get(1);
+          z2 = net.forward(v2, true).get(1);
+        } else {
+          NDList z = net.forward(v1.concat(v2, 0), true);
+          NDList halves = z.get(1).split(2, 0);
+          z1 = halves.get(0);
+          z2 = halves.get(1);
+        }
+        out = objective.forward(z1, z2, indices);
+        loss = out.loss().getFloat();
+        gc.backward(out.loss());
+      }
+      optimizer.step(trainables(), lr);
+      objective.afterStep();
+      return new StepResult(loss, out.meanPositive(), out.meanNegative(), out.batchAuc());
+    }
+  }
+
+  /** The network's parameters plus the objective's minimised variables under {@link #OBJECTIVE_PREFIX}. */
+  public Map<String, NDArray> trainables() {
+    Map<String, NDArray> all = new LinkedHashMap<>(net.parameters());
+    for (Map.Entry<String, NDArray> e : objective.minimisedVariables().entrySet()) {
+      all.put(OBJECTIVE_PREFIX + e.getKey(), e.getValue());
+    }
+    return all;
+  }
+}

@@ -1,0 +1,51 @@
+package org.aucl.train.optim;
+
+/**
+ * Which optimiser and its hyper-parameters (base learning rate is given here for the record; the
+ * schedule supplies the per-step rate).
+ *
+ * @param name adamw, sgd or lars
+ * @param lr base learning rate
+ * @param weightDecay decoupled (AdamW) or L2 (SGD, LARS) weight decay
+ * @param momentum SGD/LARS momentum
+ * @param beta1 AdamW first-moment decay
+ * @param beta2 AdamW second-moment decay
+ * @param eps AdamW denominator guard
+ * @param nesterov Nesterov momentum (SGD, LARS)
+ * @param trustCoefficient LARS eta
+ */
+public record OptimizerConfig(
+    String name, double lr, double weightDecay, double momentum, double beta1, double beta2, double eps,
+    boolean nesterov, double trustCoefficient) {
+
+  public OptimizerConfig {
+    if (!Optimizers.NAMES.contains(name)) {
+      throw new IllegalArgumentException("Unknown optimiser '" + name + "': expected adamw, sgd or lars.");
+    }
+    if (!(lr > 0) || Double.isInfinite(lr)) {
+      throw new IllegalArgumentException("Learning rate must be positive, got " + lr + ".");
+    }
+  }
+
+  /** Defaults: adamw lr 1e-3 wd 1e-4 (spec section 3); sgd lr 0.06 wd 5e-4 momentum 0.9; lars lr 0.3 wd 1e-6 momentum 0.9 eta 1e-3 (SimCLR). */
+  public static OptimizerConfig defaults(String name) {
+    switch (name) {
+      case "adamw":
+        return new OptimizerConfig(name, 1e-3, 1e-4, 0.0, 0.9, 0.999, 1e-8, false, 0.001);
+      case "sgd":
+        return new OptimizerConfig(name, 0.06, 5e-4, 0.9, 0.9, 0.999, 1e-8, false, 0.001);
+      case "lars":
+        return new OptimizerConfig(name, 0.3, 1e-6, 0.9, 0.9, 0.999, 1e-8, false, 0.001);
+      default:
+        throw new IllegalArgumentException("Unknown optimiser '" + name + "': expected adamw, sgd or lars.");
+    }
+  }
+
+  public OptimizerConfig withLr(double newLr) {
+    return new OptimizerConfig(name, newLr, weightDecay, momentum, beta1, beta2, eps, nesterov, trustCoefficient);
+  }
+
+  public OptimizerConfig withWeightDecay(double wd) {
+    return new OptimizerConfig(name, lr, wd, momentum, beta1, beta2, eps, nesterov, trustCoefficient);
+  }
+}

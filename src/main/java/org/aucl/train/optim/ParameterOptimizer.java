@@ -1,0 +1,41 @@
+package org.aucl.train.optim;
+
+import ai.djl.ndarray.NDArray;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Updates named parameters in place from their gradients (as left by a backward pass), then zeroes
+ * the gradients (DJL's PyTorch engine accumulates them across backward passes).
+ *
+ * <p>Ours rather than DJL's: DJL's Adam couples the L2 term into the gradient and cannot leave some
+ * parameters out of weight decay (the objective's variables, BatchNorm and biases for LARS).
+ */
+public interface ParameterOptimizer extends AutoCloseable {
+  /** Registry name: adamw, sgd, lars. */
+  String name();
+
+  /** One update of every parameter in {@code params} that has a gradient, at learning rate {@code lr}. */
+  void step(Map<String, NDArray> params, double lr);
+
+  /** Parameters whose name matches are left out of weight decay (and of LARS's adaptation); cumulative. */
+  void excludeFromWeightDecay(Predicate<String> names);
+
+  /** True if {@code name} is left out of weight decay. */
+  boolean excludedFromWeightDecay(String name);
+
+  /** Steps taken so far (restored by {@link #load}). */
+  long stepCount();
+
+  /** Writes the state (step count, moments) for a checkpoint. */
+  void save(DataOutputStream out) throws IOException;
+
+  /** Restores state written by {@link #save}; moments are placed on the parameters' device at the next step. */
+  void load(DataInputStream in) throws IOException;
+
+  @Override
+  void close();
+}

@@ -1,0 +1,131 @@
+package org.aucl.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.Map;
+import java.util.Random;
+import org.aucl.augment.PairBatch;
+import org.aucl.loss.ContrastiveObjective;
+import org.aucl.loss.ObjectiveOutput;
+import org.aucl.model.ContrastiveNet;
+import org.aucl.model.NetConfig;
+import org.aucl.train.optim.OptimizerConfig;
+import org.aucl.train.optim.Optimizers;
+import org.aucl.train.optim.ParameterOptimizer;
+import org.junit.jupiter.api.Test;
+
+class TrainStepTest {
+  private static final NetConfig CFG = new NetConfig("resnet18", "cifar", 1, 0.125, 32, 16, 12);
+
+  /** mean ||z1 - z2||^2 + (c - 1)^2 with a learnable scalar c that starts at 2. */
+  static final class ToyObjective implements ContrastiveObjective {
+    NDArray c;
+
+    @Override
+    public String name() {
+      return "toy";
+    }
+
+    @Override
+    public void initialize(NDManager manager, int datasetSize) {
+      c = manager.create(2f);
+      c.setRequiresGradient(true);
+    }
+
+    @Override
+    public ObjectiveOutput forward(NDArray z1, NDArray z2, NDArray indices) {
+      NDArray loss = z1.sub(z2).square().sum(new int[] {1}).mean().add(c.sub(1).square());
+      return new ObjectiveOutput(loss, 0, 0, Double.NaN);
+    }
+
+    @Override
+    public Map<String, NDArray> minimisedVariables() {
+      return Map.of("c", c);
+    }
+
+    @Override
+    public void afterStep() {}
+
+    @Override
+    public Map<String, Double> scalars() {
+      return Map.of("c", (double) c.getFloat());
+    }
+
+    @Override
+    public void save(DataOutputStream out) {}
+
+    @Override
+    public void load(DataInputStream in) {}
+  }
+
+  static PairBatch batch(Random r, int b, int ch, int size) {
+    int n = b * ch * size * size;
+    float[] v1 = new float[n];
+    float[] v2 = new float[n];
+    for (int i = 0; i < n; i++) {
+      v1[i] = (float) r.nextGaussian();
+      v2[i] = v1[i] + 0.3f * (float) r.nextGaussian();
+    }
+    int[] idx = new int[b];
+    for (int i = 0; i < b; i++) {
+      idx[i] = i;
+    }
+    return new PairBatch(v1, v2, new int[b], idx, b, ch, size, size);
+  }
+
+  @Test
+  void lossFallsAndObjectiveVariableSkipsWeightDecay() {
+    for (boolean twoPass : new boolean[] {true, false}) {
+      try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+          NDManager objManager = net.manager().newSubManager();
+          ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("adamw").withWeightDecay(0.5))) {
+        ToyObjective obj = new ToyObjective();
+        obj.initialize(objManager, 8);
+        TrainStep step = new TrainStep(net, obj, opt, twoPass);
+        PairBatch b = batch(new Random(3), 8, 1, 12);
+        double lr = 0.01;
+        StepResult first = step.run(b, lr);
+        // Adam's first step moves c by exactly lr against its gradient's sign; decay would add 2 * lr * 0.5.
+        assertEquals(2 - lr, obj.c.getFloat(), 1e-6, "c after one step");
+        StepResult last = first;
+        for (int i = 0; i < 15; i++) {
+          last = step.run(b, lr);
+        }
+        assertTrue(last.loss() < 0.7 * first.loss(), "loss " + first.loss() + " -> " + last.loss());
+      }
+    }
+  }
+
+  /** Arrays alive under the engine's root manager (all managers descend from it). */
+  private static int liveArrays() {
+    try (NDManager probe = NDManager.newBaseManager()) {
+      return probe.getParentManager().getManagedArrays().size();
+    }
+  }
+
+  @Test
+  void liveArraysDoNotGrowOverFiftySteps() {
+    try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+        NDManager objManager = net.manager().newSubManager();
+        ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("lars"))) {
+      ToyObjective obj = new ToyObjective();
+      obj.initialize(objManager, 8);
+      TrainStep step = new TrainStep(net, obj, opt, true);
+      Random r = new Random(5);
+      PairBatch b = batch(r, 4, 1, 12);
+      step.run(b, 0.1); // creates the optimiser state
+      int before = liveArrays();
+      assertTrue(before > net.parameters().size(), "counting sees the parameters: " + before);
+      for (int i = 0; i < 50; i++) {
+        step.run(b, 0.1);
+      }
+      int after = liveArrays();
+      assertEquals(before, after, "live NDArrays before and after 50 steps");
+    }
+  }
+}
