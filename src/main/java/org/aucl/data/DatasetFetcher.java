@@ -19,15 +19,18 @@ import org.aucl.util.UserException;
  */
 public final class DatasetFetcher {
   private final List<Path> systemDirs;
+  private final List<FetchPlan> plans;
   private final PrintWriter log;
 
   /** @param log where progress goes (the CLI's stderr), flushed after each message */
   public DatasetFetcher(PrintWriter log) {
-    this(List.of(Datasets.SYSTEM_DIR), log);
+    this(List.of(Datasets.SYSTEM_DIR), FetchPlan.ALL, log);
   }
 
-  DatasetFetcher(List<Path> systemDirs, PrintWriter log) {
+  /** With other system directories and plans (tests: a local server and checksums of generated files). */
+  DatasetFetcher(List<Path> systemDirs, List<FetchPlan> plans, PrintWriter log) {
     this.systemDirs = List.copyOf(systemDirs);
+    this.plans = List.copyOf(plans);
     this.log = log;
   }
 
@@ -44,13 +47,14 @@ public final class DatasetFetcher {
       return SyntheticSpec.parse(name.trim()).source();
     }
     String canonical = Datasets.canonicalName(key).orElseThrow(() -> new UserException("Unknown dataset '" + name
-        + "': data fetch knows " + String.join(", ", FetchPlan.ALL.stream().map(FetchPlan::name).toList()) + "."));
+        + "': data fetch knows " + String.join(", ", plans.stream().map(FetchPlan::name).toList()) + "."));
     DatasetSource present = tryLocate(canonical, dataDir);
     if (present != null) {
       log.println("aucl: " + canonical + " is already present at " + present.location() + ".");
       return present;
     }
-    FetchPlan plan = FetchPlan.forName(canonical).orElseThrow();
+    FetchPlan plan = plans.stream().filter(p -> p.name().equals(canonical)).findFirst().orElseThrow(
+        () -> new UserException("Dataset " + canonical + " cannot be fetched; place its files as docs/DATASETS.md describes."));
     if (baseUrl != null) {
       plan = plan.withBaseUrl(baseUrl);
     } else if (useApt && plan.debianPackage() != null && installDebianPackage(plan.debianPackage())) {

@@ -88,11 +88,6 @@ public final class ImageFolderDataset implements ImageDataset {
     this.cache = total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(files.size()) : null;
   }
 
-  /** True when {@code dir} holds image files directly or class sub-folders (the shape this class reads). */
-  static boolean looksLikeImageFolder(Path dir) {
-    return Files.isDirectory(dir) && list(dir).stream().anyMatch(p -> Files.isDirectory(p) || isImage(p));
-  }
-
   @Override
   public String name() {
     return name;
