@@ -50,11 +50,11 @@ public final class GaussianBlur implements ViewTransform {
     double sum = 0;
     for (int i = 0; i < k; i++) {
       double x = (-half + i) / sigma;
-      sum += Math.exp(-0.5 * x * x);
+      sum += StrictMath.exp(-0.5 * x * x);
     }
     for (int i = 0; i < k; i++) {
       double x = (-half + i) / sigma;
-      out[i] = (float) (Math.exp(-0.5 * x * x) / sum);
+      out[i] = (float) (StrictMath.exp(-0.5 * x * x) / sum);
     }
   }
 

@@ -48,8 +48,8 @@ public final class RandomResizedCrop implements ViewTransform {
     this.scaleMax = scaleMax;
     this.ratioMin = ratioMin;
     this.ratioMax = ratioMax;
-    this.logRatioMin = Math.log(ratioMin);
-    this.logRatioMax = Math.log(ratioMax);
+    this.logRatioMin = StrictMath.log(ratioMin);
+    this.logRatioMax = StrictMath.log(ratioMax);
   }
 
   /** torchvision's defaults: scale (0.08, 1), ratio (3/4, 4/3). */
@@ -67,7 +67,7 @@ public final class RandomResizedCrop implements ViewTransform {
     double area = (double) height * width;
     for (int t = 0; t < TRIES; t++) {
       double targetArea = area * uniform(rng, scaleMin, scaleMax);
-      double aspect = Math.exp(uniform(rng, logRatioMin, logRatioMax));
+      double aspect = StrictMath.exp(uniform(rng, logRatioMin, logRatioMax));
       int w = (int) Math.rint(Math.sqrt(targetArea * aspect));
       int h = (int) Math.rint(Math.sqrt(targetArea / aspect));
       if (0 < w && w <= width && 0 < h && h <= height) {
