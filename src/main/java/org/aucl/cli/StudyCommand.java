@@ -1,12 +1,21 @@
 package org.aucl.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** Placeholder: replaced by its owner's implementation. */
-@Command(name = "study", mixinStandardHelpOptions = true, description = "Studies of the objectives (bias of mini-batch estimates).")
+/** Groups the studies of the objectives. */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    description = "Studies of the objectives: bias of mini-batch estimates, speed of a step.",
+    subcommands = {StudyBiasCommand.class, StudySpeedCommand.class})
 public final class StudyCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin VerboseOption verbose;
+
   @Override
   public void run() {
-    throw new UnsupportedOperationException("'study' is not implemented yet");
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -13,7 +13,7 @@ class BiasStudyTest {
     List<ObjectiveConfig> losses = List.of(
         ObjectiveConfig.of("auc-cl").withAuc(BiasStudy.studyAucSettings()), ObjectiveConfig.of("simclr"));
     List<BiasStudy.Row> rows = BiasStudy.run(
-        new BiasStudy.Settings(losses, 256, List.of(4, 16, 64), 400, 1, 32, 1.0));
+        new BiasStudy.Settings(losses, 128, List.of(4, 16, 64), 100, 1, 16, 1.0));
     assertEquals(6, rows.size());
     double previous = Double.POSITIVE_INFINITY;
     for (BiasStudy.Row r : rows) {

@@ -1,0 +1,159 @@
+package org.aucl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aucl.loss.AucClPreset;
+import org.aucl.loss.AucClSettings;
+import org.aucl.loss.NegativeReduction;
+import org.aucl.loss.NegativeSet;
+import org.aucl.loss.ObjectiveConfig;
+import org.aucl.loss.Objectives;
+import org.aucl.util.UserException;
+import picocli.CommandLine.Option;
+
+/**
+ * The loss options of a command (mix in with {@code @Mixin ObjectiveOptions objective;}) and their
+ * mapping to one {@link ObjectiveConfig}. An option left out keeps the preset's (or the loss's)
+ * default; an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of an official preset)
+ * is refused with one sentence.
+ */
+public final class ObjectiveOptions {
+  @Option(names = "--loss", paramLabel = "NAME", defaultValue = "auc-cl",
+      description = "Objective: auc-cl, simclr (alias nt-xent), dcl, sogclr (default: ${DEFAULT-VALUE}).")
+  String loss = "auc-cl";
+
+  @Option(names = "--auc-preset", paramLabel = "NAME", defaultValue = "default",
+      description = "AUC-CL preset: default, official-cifar, official-imagenet (default: ${DEFAULT-VALUE}); the official ones fix every AUC-CL knob.")
+  String aucPreset = "default";
+
+  @Option(names = "--auc-a", paramLabel = "A", description = "Initial (or fixed) a, the target of positive scores (default preset: 1).")
+  Double aucA;
+
+  @Option(names = "--auc-a-learnable", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Train a with the network's optimiser (default preset: false).")
+  Boolean aucALearnable;
+
+  @Option(names = "--auc-b", paramLabel = "B", description = "Initial (or fixed) b, the centre of negative scores (default preset: 0).")
+  Double aucB;
+
+  @Option(names = "--auc-b-learnable", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Train b with the network's optimiser (default preset: true).")
+  Boolean aucBLearnable;
+
+  @Option(names = "--auc-alpha", paramLabel = "ALPHA", description = "Initial (or fixed) alpha >= 0 (default preset: 0).")
+  Double aucAlpha;
+
+  @Option(names = "--auc-alpha-ascent", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Update alpha by projected dual ascent after each step (default preset: true).")
+  Boolean aucAlphaAscent;
+
+  @Option(names = "--auc-alpha-lr", paramLabel = "ETA", description = "Step size of alpha's ascent (default preset: 0.01).")
+  Double aucAlphaLr;
+
+  @Option(names = "--auc-margin", paramLabel = "M", description = "Margin m (default preset: 1).")
+  Double aucMargin;
+
+  @Option(names = "--auc-neg-weight", paramLabel = "W", description = "Weight w of the negative term (default preset: 1).")
+  Double aucNegWeight;
+
+  @Option(names = "--auc-include-partner", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Count the partner view among the negatives (default preset: false).")
+  Boolean aucIncludePartner;
+
+  @Option(names = "--auc-neg-reduction", paramLabel = "R",
+      description = "Reduce each anchor's negatives by mean, sum or sum-over-batch (default preset: mean).")
+  String aucNegReduction;
+
+  @Option(names = "--auc-clamp-positives", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Use clamp(s - 0.5, 0, 1) as the positive score (default preset: false).")
+  Boolean aucClampPositives;
+
+  @Option(names = "--temperature", paramLabel = "TAU",
+      description = "Temperature of simclr, dcl, sogclr (default: 0.5; at least 0.01).")
+  Double temperature;
+
+  @Option(names = "--sogclr-gamma", paramLabel = "G", description = "SogCLR's moving-average weight in (0, 1] (default: 0.9).")
+  Double sogclrGamma;
+
+  /** The configuration these options describe; throws {@link UserException} for impossible combinations. */
+  public ObjectiveConfig toConfig() {
+    String name;
+    try {
+      name = Objectives.canonical(loss);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--loss: " + e.getMessage());
+    }
+    List<String> aucGiven = aucOptionsGiven();
+    boolean isAuc = name.equals("auc-cl");
+    if (!isAuc && (!aucGiven.isEmpty() || !aucPreset.equalsIgnoreCase("default"))) {
+      throw new UserException((aucGiven.isEmpty() ? "--auc-preset" : aucGiven.get(0))
+          + " applies only to --loss auc-cl, not to " + name + ".");
+    }
+    if (isAuc && temperature != null) {
+      throw new UserException("--temperature applies to simclr, dcl and sogclr, not to auc-cl.");
+    }
+    if (sogclrGamma != null && !name.equals("sogclr")) {
+      throw new UserException("--sogclr-gamma applies only to --loss sogclr, not to " + name + ".");
+    }
+    try {
+      AucClPreset preset = AucClPreset.parse(aucPreset);
+      if (preset.isFixed() && !aucGiven.isEmpty()) {
+        throw new UserException(aucGiven.get(0) + " cannot be combined with --auc-preset " + preset
+            + ", which fixes every AUC-CL knob; use --auc-preset default to change it.");
+      }
+      AucClSettings s = preset.settings();
+      if (!preset.isFixed()) {
+        s = override(s);
+      }
+      ObjectiveConfig c = ObjectiveConfig.of(name).withAuc(s);
+      if (temperature != null) {
+        c = c.withTemperature(temperature);
+      }
+      if (sogclrGamma != null) {
+        c = c.withSogclrGamma(sogclrGamma);
+      }
+      return c;
+    } catch (UserException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  private AucClSettings override(AucClSettings s) {
+    if (aucAlphaLr != null && Boolean.FALSE.equals(aucAlphaAscent)) {
+      throw new UserException("--auc-alpha-lr has no effect with --auc-alpha-ascent=false; drop one of them.");
+    }
+    s = s.withA(or(aucA, s.a()), or(aucALearnable, s.aLearnable()));
+    s = s.withB(or(aucB, s.b()), or(aucBLearnable, s.bLearnable()));
+    boolean ascent = or(aucAlphaAscent, s.alphaAscent());
+    s = s.withAlpha(or(aucAlpha, s.alpha()), ascent, ascent ? or(aucAlphaLr, s.alphaLr() > 0 ? s.alphaLr() : 0.01) : 0);
+    s = s.withMargin(or(aucMargin, s.margin()));
+    NegativeSet set = aucIncludePartner == null ? s.negatives()
+        : aucIncludePartner ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER;
+    NegativeReduction red = aucNegReduction == null ? s.reduction() : NegativeReduction.parse(aucNegReduction);
+    s = s.withNegatives(or(aucNegWeight, s.negWeight()), set, red);
+    return s.withClampPositives(or(aucClampPositives, s.clampPositives()));
+  }
+
+  private static <T> T or(T given, T fallback) {
+    return given != null ? given : fallback;
+  }
+
+  private List<String> aucOptionsGiven() {
+    List<String> given = new ArrayList<>();
+    if (aucA != null) given.add("--auc-a");
+    if (aucALearnable != null) given.add("--auc-a-learnable");
+    if (aucB != null) given.add("--auc-b");
+    if (aucBLearnable != null) given.add("--auc-b-learnable");
+    if (aucAlpha != null) given.add("--auc-alpha");
+    if (aucAlphaAscent != null) given.add("--auc-alpha-ascent");
+    if (aucAlphaLr != null) given.add("--auc-alpha-lr");
+    if (aucMargin != null) given.add("--auc-margin");
+    if (aucNegWeight != null) given.add("--auc-neg-weight");
+    if (aucIncludePartner != null) given.add("--auc-include-partner");
+    if (aucNegReduction != null) given.add("--auc-neg-reduction");
+    if (aucClampPositives != null) given.add("--auc-clamp-positives");
+    return given;
+  }
+}

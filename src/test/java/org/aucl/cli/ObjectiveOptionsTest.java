@@ -1,0 +1,86 @@
+package org.aucl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.aucl.loss.AucClPreset;
+import org.aucl.loss.AucClSettings;
+import org.aucl.loss.NegativeReduction;
+import org.aucl.loss.NegativeSet;
+import org.aucl.loss.ObjectiveConfig;
+import org.aucl.util.UserException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class ObjectiveOptionsTest {
+  @Command(name = "host")
+  static final class Host {
+    @Mixin ObjectiveOptions objective;
+  }
+
+  private static ObjectiveConfig parse(String... args) {
+    Host h = new Host();
+    new CommandLine(h).parseArgs(args);
+    return h.objective.toConfig();
+  }
+
+  private static String refusal(String... args) {
+    return assertThrows(UserException.class, () -> parse(args)).getMessage();
+  }
+
+  @Test
+  void defaultsAreAucClDefaultPreset() {
+    ObjectiveConfig c = parse();
+    assertEquals("auc-cl", c.loss());
+    assertEquals(AucClSettings.defaults(), c.auc());
+    assertEquals(0.5, c.temperature());
+  }
+
+  @Test
+  void everyAucKnobMapsToTheRecord() {
+    AucClSettings s = parse("--auc-a", "2", "--auc-a-learnable", "--auc-b", "0.3", "--auc-b-learnable=false",
+        "--auc-alpha", "0.5", "--auc-alpha-lr", "0.1", "--auc-margin", "0.6", "--auc-neg-weight", "3",
+        "--auc-include-partner", "--auc-neg-reduction", "sum", "--auc-clamp-positives").auc();
+    assertEquals(2, s.a());
+    assertTrue(s.aLearnable());
+    assertEquals(0.3, s.b());
+    assertFalse(s.bLearnable());
+    assertEquals(0.5, s.alpha());
+    assertTrue(s.alphaAscent());
+    assertEquals(0.1, s.alphaLr());
+    assertEquals(0.6, s.margin());
+    assertEquals(3, s.negWeight());
+    assertEquals(NegativeSet.ALL_OTHERS, s.negatives());
+    assertEquals(NegativeReduction.SUM, s.reduction());
+    assertTrue(s.clampPositives());
+    assertFalse(parse("--auc-alpha-ascent=false").auc().alphaAscent());
+  }
+
+  @Test
+  void presetsAndBaselines() {
+    assertEquals(AucClPreset.OFFICIAL_CIFAR.settings(), parse("--auc-preset", "official-cifar").auc());
+    assertEquals(AucClPreset.OFFICIAL_IMAGENET.settings(), parse("--auc-preset", "official-imagenet").auc());
+    assertEquals("simclr", parse("--loss", "nt-xent", "--temperature", "0.2").loss());
+    assertEquals(0.2, parse("--loss", "dcl", "--temperature", "0.2").temperature());
+    assertEquals(0.8, parse("--loss", "sogclr", "--sogclr-gamma", "0.8").sogclrGamma());
+  }
+
+  @Test
+  void impossibleCombinationsAreRefusedInOneSentence() {
+    assertEquals("--auc-a cannot be combined with --auc-preset official-cifar, which fixes every AUC-CL knob;"
+        + " use --auc-preset default to change it.", refusal("--auc-preset", "official-cifar", "--auc-a", "1"));
+    assertEquals("--auc-margin applies only to --loss auc-cl, not to simclr.", refusal("--loss", "simclr", "--auc-margin", "1"));
+    assertEquals("--temperature applies to simclr, dcl and sogclr, not to auc-cl.", refusal("--temperature", "0.5"));
+    assertEquals("--sogclr-gamma applies only to --loss sogclr, not to dcl.", refusal("--loss", "dcl", "--sogclr-gamma", "0.5"));
+    assertTrue(refusal("--loss", "dcl", "--temperature", "0").startsWith("The temperature must be"));
+    assertTrue(refusal("--loss", "foo").startsWith("--loss: Unknown loss 'foo'"));
+    assertTrue(refusal("--auc-preset", "official").startsWith("Unknown AUC-CL preset 'official'"));
+    assertTrue(refusal("--auc-neg-reduction", "median").startsWith("Unknown negative reduction 'median'"));
+    assertTrue(refusal("--auc-alpha-ascent=false", "--auc-alpha-lr", "0.1").startsWith("--auc-alpha-lr has no effect"));
+    assertTrue(refusal("--auc-alpha", "-1").startsWith("AUC-CL alpha must be"));
+  }
+}
