@@ -1,12 +1,238 @@
 package org.aucl.cli;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.aucl.augment.PairBatch;
+import org.aucl.loss.ContrastiveObjective;
+import org.aucl.loss.ObjectiveOutput;
+import org.aucl.model.ContrastiveNet;
+import org.aucl.model.Devices;
+import org.aucl.model.NetConfig;
+import org.aucl.train.TrainStep;
+import org.aucl.train.optim.OptimizerConfig;
+import org.aucl.train.optim.Optimizers;
+import org.aucl.train.optim.ParameterOptimizer;
+import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder: replaced by its owner's implementation. */
+/**
+ * Training throughput: pairs of views per second through the whole step (two forward passes, the
+ * loss, backward, the optimiser) on pre-generated random batches, and the model-FLOP utilisation
+ * against this machine's fp32 matrix-product peak measured in the same run.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Training step throughput and model-FLOP utilisation.")
-public final class BenchTrainCommand implements Runnable {
+public final class BenchTrainCommand implements Callable<Integer> {
+  @Mixin VerboseOption verbose;
+
+  @Option(names = "--model", defaultValue = "resnet18", description = "resnet18, resnet34 or resnet50 (default ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--stem", defaultValue = "cifar", description = "cifar or imagenet (default ${DEFAULT-VALUE}).")
+  String stem;
+
+  @Option(names = "--image-size", defaultValue = "32", description = "Image height and width (default ${DEFAULT-VALUE}).")
+  int imageSize;
+
+  @Option(names = "--channels", defaultValue = "3", description = "Input channels (default ${DEFAULT-VALUE}).")
+  int channels;
+
+  @Option(names = "--batch-size", defaultValue = "64", description = "Images per batch, two views each (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--width", defaultValue = "1", description = "Width multiplier (default ${DEFAULT-VALUE}).")
+  double width;
+
+  @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--two-pass", defaultValue = "true", arity = "1", description = "One forward pass per view (true) or one over both (false) (default ${DEFAULT-VALUE}).")
+  boolean twoPass;
+
+  @Option(names = "--loss", defaultValue = "simple", description = "Objective; only the built-in 'simple' until the objectives land (default ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Option(names = "--optimizer", defaultValue = "adamw", description = "adamw, sgd or lars (default ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads; 0: all available processors (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--peak", defaultValue = "true", arity = "1", description = "Measure the matrix-product peak for the MFU (default ${DEFAULT-VALUE}).")
+  boolean peak;
+
   @Override
-  public void run() {
-    throw new UnsupportedOperationException("'train' is not implemented yet");
+  public Integer call() {
+    if (steps < 1 || warmup < 0 || batchSize < 2) {
+      throw new UserException("--steps must be >= 1, --warmup >= 0 and --batch-size >= 2.");
+    }
+    if (!loss.equals("simple")) {
+      throw new UserException("--loss: only 'simple' is built into the benchmark so far, got '" + loss + "'.");
+    }
+    EngineThreads.configure(threads);
+    Device dev = Devices.resolve(device);
+    NetConfig cfg = new NetConfig(model, stem, channels, width, 512, 128, imageSize);
+    Random random = new Random(1);
+    PairBatch[] batches = new PairBatch[2];
+    for (int i = 0; i < batches.length; i++) {
+      batches[i] = randomBatch(random, batchSize, channels, imageSize);
+    }
+    double seconds;
+    double flopsPerPair;
+    long params;
+    try (ContrastiveNet net = ContrastiveNet.create(cfg, 1, dev);
+        NDManager objManager = net.manager().newSubManager();
+        ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults(optimizer))) {
+      SimpleObjective obj = new SimpleObjective();
+      obj.initialize(objManager, batchSize);
+      TrainStep step = new TrainStep(net, obj, opt, twoPass);
+      for (int i = 0; i < warmup; i++) {
+        step.run(batches[i % 2], 1e-4);
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < steps; i++) {
+        step.run(batches[i % 2], 1e-4);
+      }
+      seconds = (System.nanoTime() - t0) / 1e9;
+      // training = forward + backward (2x forward) = 3x forward FLOPs per view, two views per pair
+      flopsPerPair = 2 * 3 * net.flopsPerImage(true);
+      params = net.parameterCount(true);
+    }
+    double pairsPerSecond = (double) steps * batchSize / seconds;
+    double modelFlops = pairsPerSecond * flopsPerPair;
+    System.out.printf(Locale.ROOT, "engine: %s, device %s, intra-op threads %d%n",
+        Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), dev, EngineThreads.current());
+    System.out.printf(Locale.ROOT, "model: %s/%s width %s, %dx%dx%d, batch %d, %s, %s, %.2f M parameters, %.3f GFLOP forward per image%n",
+        model, stem, width, channels, imageSize, imageSize, batchSize, twoPass ? "two passes" : "one pass",
+        optimizer, params / 1e6, flopsPerPair / 6 / 1e9);
+    System.out.printf(Locale.ROOT, "train: %.2f pairs/s (%.3f s/step over %d steps), %.1f GFLOP/s model%n",
+        pairsPerSecond, seconds / steps, steps, modelFlops / 1e9);
+    if (peak) {
+      double peakFlops = MatmulPeak.measure(dev);
+      System.out.printf(Locale.ROOT, "peak: %.1f GFLOP/s (best fp32 matMul of 2048^2 and 4096^2)%n", peakFlops / 1e9);
+      System.out.printf(Locale.ROOT, "MFU: %.1f%%%n", 100 * modelFlops / peakFlops);
+    }
+    return 0;
+  }
+
+  private static PairBatch randomBatch(Random r, int b, int c, int s) {
+    int n = b * c * s * s;
+    float[] v1 = new float[n];
+    float[] v2 = new float[n];
+    for (int i = 0; i < n; i++) {
+      v1[i] = (float) r.nextGaussian();
+      v2[i] = (float) r.nextGaussian();
+    }
+    int[] idx = new int[b];
+    for (int i = 0; i < b; i++) {
+      idx[i] = i;
+    }
+    return new PairBatch(v1, v2, new int[b], idx, b, c, s, s);
+  }
+
+  /** Intra-op threads: set before the engine loads (DJL reads ai.djl.pytorch.num_threads once). */
+  static final class EngineThreads {
+    private EngineThreads() {}
+
+    static void configure(int threads) {
+      int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+      if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+      }
+      // The TorchScript graph optimiser only concerns scripted models; keep it off for eager training.
+      if (System.getProperty("ai.djl.pytorch.graph_optimizer") == null) {
+        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+      }
+    }
+
+    static int current() {
+      return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+  }
+
+  /** Best FLOP/s of n x n fp32 matrix products (2 n^3 FLOPs) for n = 2048 and 4096. */
+  static final class MatmulPeak {
+    private MatmulPeak() {}
+
+    static double measure(Device dev) {
+      double best = 0;
+      try (NDManager m = NDManager.newBaseManager(dev)) {
+        for (int n : new int[] {2048, 4096}) {
+          NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
+          NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
+          a.matMul(b).close(); // warm-up
+          for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            NDArray c = a.matMul(b);
+            c.getFloat(0, 0); // forces completion on asynchronous devices
+            double s = (System.nanoTime() - t0) / 1e9;
+            c.close();
+            best = Math.max(best, 2.0 * n * n * n / s);
+          }
+        }
+      }
+      return best;
+    }
+  }
+
+  /**
+   * A stand-in contrastive loss until the objectives land: with S = z1 z2^T (B x B),
+   * loss = mean(S^2) - 2 mean(diag S); mean positive/negative on the spec's (1 + cos) / 2 scale.
+   */
+  static final class SimpleObjective implements ContrastiveObjective {
+    @Override
+    public String name() {
+      return "simple";
+    }
+
+    @Override
+    public void initialize(NDManager manager, int datasetSize) {}
+
+    @Override
+    public ObjectiveOutput forward(NDArray z1, NDArray z2, NDArray indices) {
+      NDArray s = z1.matMul(z2.transpose());
+      NDArray pos = z1.mul(z2).sum(new int[] {1}).mean();
+      NDArray loss = s.square().mean().sub(pos.mul(2));
+      long b = z1.getShape().get(0);
+      double p = pos.getFloat();
+      double total = s.sum().getFloat();
+      double neg = (total - p * b) / (b * (b - 1));
+      return new ObjectiveOutput(loss, (1 + p) / 2, (1 + neg) / 2, Double.NaN);
+    }
+
+    @Override
+    public Map<String, NDArray> minimisedVariables() {
+      return Map.of();
+    }
+
+    @Override
+    public void afterStep() {}
+
+    @Override
+    public Map<String, Double> scalars() {
+      return Map.of();
+    }
+
+    @Override
+    public void save(DataOutputStream out) {}
+
+    @Override
+    public void load(DataInputStream in) {}
   }
 }

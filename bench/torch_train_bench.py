@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""PyTorch reference for `aucl bench train`: the same model, step and FLOP accounting.
+
+torchvision-style ResNet (BasicBlock/Bottleneck, CIFAR or ImageNet stem, width multiplier), the
+projector Linear(F, 512, no bias)-BN-ReLU-Linear(512, 128), both views in separate forward passes
+(or one concatenated pass), the simple stand-in loss mean(S^2) - 2 mean(diag S) with S = z1 z2^T,
+AdamW (lr 1e-4 here, wd 1e-4), random pre-generated batches. Prints pairs/s and MFU against the best
+fp32 matmul of 2048^2 and 4096^2 measured in the same run. Needs only torch (no torchvision).
+"""
+import argparse
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def conv(i, o, k, s):
+    return nn.Conv2d(i, o, k, s, k // 2, bias=False)
+
+
+class Basic(nn.Module):
+    expansion = 1
+
+    def __init__(self, i, p, s):
+        super().__init__()
+        self.c1, self.b1 = conv(i, p, 3, s), nn.BatchNorm2d(p)
+        self.c2, self.b2 = conv(p, p, 3, 1), nn.BatchNorm2d(p)
+        self.down = None if s == 1 and i == p else nn.Sequential(conv(i, p, 1, s), nn.BatchNorm2d(p))
+
+    def forward(self, x):
+        out = self.b2(self.c2(F.relu(self.b1(self.c1(x)))))
+        return F.relu(out + (x if self.down is None else self.down(x)))
+
+
+class Bottle(nn.Module):
+    expansion = 4
+
+    def __init__(self, i, p, s):
+        super().__init__()
+        o = 4 * p
+        self.c1, self.b1 = conv(i, p, 1, 1), nn.BatchNorm2d(p)
+        self.c2, self.b2 = conv(p, p, 3, s), nn.BatchNorm2d(p)
+        self.c3, self.b3 = conv(p, o, 1, 1), nn.BatchNorm2d(o)
+        self.down = None if s == 1 and i == o else nn.Sequential(conv(i, o, 1, s), nn.BatchNorm2d(o))
+
+    def forward(self, x):
+        out = F.relu(self.b1(self.c1(x)))
+        out = F.relu(self.b2(self.c2(out)))
+        out = self.b3(self.c3(out))
+        return F.relu(out + (x if self.down is None else self.down(x)))
+
+
+def resnet(arch, stem, ch, width):
+    block = Bottle if arch == "resnet50" else Basic
+    layers = [2, 2, 2, 2] if arch == "resnet18" else [3, 4, 6, 3]
+    planes = [max(1, round(64 * width * 2 ** i)) for i in range(4)]
+    mods = [conv(ch, planes[0], 3, 1)] if stem == "cifar" else [conv(ch, planes[0], 7, 2)]
+    mods += [nn.BatchNorm2d(planes[0]), nn.ReLU()]
+    if stem == "imagenet":
+        mods.append(nn.MaxPool2d(3, 2, 1))
+    c = planes[0]
+    for st, (p, n) in enumerate(zip(planes, layers)):
+        for b in range(n):
+            mods.append(block(c, p, 2 if st > 0 and b == 0 else 1))
+            c = p * block.expansion
+    mods += [nn.AdaptiveAvgPool2d(1), nn.Flatten()]
+    net = nn.Sequential(*mods)
+    for m in net.modules():
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+    return net, c
+
+
+def count_macs(model, shape):
+    macs = []
+
+    def hook(m, i, o):
+        if isinstance(m, nn.Conv2d):
+            macs.append(o.numel() // o.shape[0] * m.in_channels * m.kernel_size[0] * m.kernel_size[1] // m.groups)
+        elif isinstance(m, nn.Linear):
+            macs.append(m.in_features * m.out_features)
+
+    hs = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    with torch.no_grad():
+        model.eval()
+        model(torch.zeros(1, *shape))
+        model.train()
+    for h in hs:
+        h.remove()
+    return sum(macs)
+
+
+def matmul_peak():
+    best = 0.0
+    for n in (2048, 4096):
+        a, b = torch.rand(n, n) * 2 - 1, torch.rand(n, n) * 2 - 1
+        a @ b
+        for _ in range(3):
+            t = time.perf_counter()
+            a @ b
+            best = max(best, 2 * n ** 3 / (time.perf_counter() - t))
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default="resnet18")
+    ap.add_argument("--stem", default="cifar")
+    ap.add_argument("--image-size", type=int, default=32)
+    ap.add_argument("--channels", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--width", type=float, default=1.0)
+    ap.add_argument("--steps", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--two-pass", default="true")
+    ap.add_argument("--threads", type=int, default=0)
+    a = ap.parse_args()
+    if a.threads:
+        torch.set_num_threads(a.threads)
+    torch.manual_seed(1)
+    enc, fdim = resnet(a.model, a.stem, a.channels, a.width)
+    proj = nn.Sequential(nn.Linear(fdim, 512, bias=False), nn.BatchNorm1d(512), nn.ReLU(), nn.Linear(512, 128))
+    net = nn.Sequential(enc, proj)
+    shape = (a.channels, a.image_size, a.image_size)
+    macs = count_macs(net, shape)
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-4, weight_decay=1e-4)
+    batches = [(torch.randn(a.batch_size, *shape), torch.randn(a.batch_size, *shape)) for _ in range(2)]
+    two = a.two_pass.lower() == "true"
+
+    def step(v1, v2):
+        if two:
+            h1, h2 = enc(v1), enc(v2)
+            z1, z2 = F.normalize(proj(h1), dim=1), F.normalize(proj(h2), dim=1)
+        else:
+            z = F.normalize(proj(enc(torch.cat([v1, v2]))), dim=1)
+            z1, z2 = z.chunk(2)
+        s = z1 @ z2.T
+        loss = s.square().mean() - 2 * s.diagonal().mean()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        return loss.item()
+
+    for i in range(a.warmup):
+        step(*batches[i % 2])
+    t = time.perf_counter()
+    for i in range(a.steps):
+        step(*batches[i % 2])
+    sec = time.perf_counter() - t
+    pps = a.steps * a.batch_size / sec
+    flops_pair = 2 * 3 * 2 * macs
+    model_flops = pps * flops_pair
+    peak = matmul_peak()
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
+    print(f"model: {a.model}/{a.stem} width {a.width}, {a.channels}x{a.image_size}x{a.image_size}, batch {a.batch_size}, "
+          f"{'two passes' if two else 'one pass'}, {sum(p.numel() for p in net.parameters()) / 1e6:.2f} M parameters, "
+          f"{2 * macs / 1e9:.3f} GFLOP forward per image")
+    print(f"train: {pps:.2f} pairs/s ({sec / a.steps:.3f} s/step over {a.steps} steps), {model_flops / 1e9:.1f} GFLOP/s model")
+    print(f"peak: {peak / 1e9:.1f} GFLOP/s (best fp32 matmul of 2048^2 and 4096^2)")
+    print(f"MFU: {100 * model_flops / peak:.1f}%")
+
+
+if __name__ == "__main__":
+    main()
