@@ -136,6 +136,9 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run in this directory from its last checkpoint (its config.json decides everything else).")
   Path resume;
 
+  @Option(names = "--stop-after", description = "End after this epoch with a checkpoint; --resume continues the run later.")
+  Integer stopAfter;
+
   @Option(names = "--quiet", description = "No progress bars (for logs).")
   boolean quiet;
 
@@ -167,7 +170,11 @@ public final class PretrainCommand implements Callable<Integer> {
           run.config(),
           new Provenance.ConfigFile(cfg, Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine())));
     }
-    RunSummary s = new Pretrainer(cfg, run, resuming, quiet, System.out).run();
+    Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
+    if (stopAfter != null) {
+      trainer.stopAfter(stopAfter);
+    }
+    RunSummary s = trainer.run();
     printTable(run, s);
     return 0;
   }

@@ -49,6 +49,7 @@ public final class Pretrainer {
   private final boolean resume;
   private final boolean quiet;
   private final PrintStream out;
+  private int stopAfterEpoch = Integer.MAX_VALUE;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
@@ -60,6 +61,18 @@ public final class Pretrainer {
     this.resume = resume;
     this.quiet = quiet;
     this.out = out;
+  }
+
+  /**
+   * Ends this invocation after {@code epoch} (checkpoint written, so {@code --resume} continues it):
+   * long runs in slices on a shared machine, and the resume test.
+   */
+  public Pretrainer stopAfter(int epoch) {
+    if (epoch < 1) {
+      throw new IllegalArgumentException("--stop-after must be at least 1, got " + epoch + ".");
+    }
+    this.stopAfterEpoch = epoch;
+    return this;
   }
 
   public RunSummary run() {
@@ -119,7 +132,11 @@ public final class Pretrainer {
       Double best = at.bestKnnTop1();
       Integer bestEpoch = at.bestEpoch();
       int epochs = cfg.schedule().epochs();
-      for (int epoch = at.epoch() + 1; epoch <= epochs; epoch++) {
+      int lastEpoch = Math.min(epochs, stopAfterEpoch);
+      if (at.epoch() >= epochs) {
+        throw new UserException("the run in " + run.root() + " already finished all " + epochs + " epochs.");
+      }
+      for (int epoch = at.epoch() + 1; epoch <= lastEpoch; epoch++) {
         long epochStart = System.nanoTime();
         double lossSum = 0;
         double posSum = 0;

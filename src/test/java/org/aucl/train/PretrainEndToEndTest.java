@@ -1,0 +1,113 @@
+package org.aucl.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aucl.cli.Cli;
+import org.aucl.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Few-step pretraining runs on a tiny synthetic dataset, through the command line. */
+class PretrainEndToEndTest {
+  private static final String DATA = "synthetic:n=384,test=192,size=16,channels=3,classes=4,seed=3";
+
+  @TempDir Path tmp;
+
+  private static List<String> tiny(Path out, String loss, int epochs) {
+    return new ArrayList<>(
+        List.of(
+            "pretrain", "--dataset", DATA, "--preset", "cifar", "--crop-scale", "0.5,1", "--width", "0.125",
+            "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "32", "--epochs", String.valueOf(epochs),
+            "--lr", "3e-3", "--warmup-epochs", "0", "--knn-k", "20", "--workers", "2", "--seed", "7", "--loss", loss,
+            "--quiet", "--out", out.toString()));
+  }
+
+  private static int run(List<String> args) {
+    return Cli.execute(args.toArray(new String[0]));
+  }
+
+  private static List<EpochMetrics> metrics(Path run) {
+    return MetricsLog.resume(run.resolve("metrics.jsonl"), Integer.MAX_VALUE).epochs();
+  }
+
+  @Test
+  void runDirectoryIsCompleteLossFallsAndKnnBeatsChance() throws Exception {
+    Path out = tmp.resolve("simclr");
+    assertEquals(0, run(tiny(out, "simclr", 4)));
+
+    for (String f :
+        List.of(
+            "config.json", "metrics.jsonl", "summary.json", "loss.png", "knn.png", "checkpoints/last/model.bin",
+            "checkpoints/last/optimizer.bin", "checkpoints/last/objective.bin", "checkpoints/last/state.json",
+            "checkpoints/best/model.bin", "checkpoints/best/state.json")) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), f + " is missing");
+    }
+    byte[] png = Files.readAllBytes(out.resolve("knn.png"));
+    assertEquals((byte) 0x89, png[0]);
+    assertEquals('P', png[1]);
+
+    JsonNode config = Json.MAPPER.readTree(out.resolve("config.json").toFile());
+    assertEquals(7, config.path("config").path("seed").asLong());
+    assertEquals("simclr", config.path("config").path("objective").path("loss").asText());
+    assertTrue(config.path("provenance").path("engineVersion").asText().startsWith("2."), "PyTorch version recorded");
+    assertTrue(config.path("provenance").path("java").asText().length() > 0);
+
+    List<EpochMetrics> epochs = metrics(out);
+    assertEquals(4, epochs.size());
+    assertTrue(
+        epochs.get(3).loss() < epochs.get(0).loss(),
+        "NT-Xent loss should fall: " + epochs.get(0).loss() + " -> " + epochs.get(3).loss());
+    RunSummary summary = Json.read(out.resolve("summary.json"), RunSummary.class);
+    assertNotNull(summary.bestKnnTop1());
+    assertTrue(summary.bestKnnTop1() > 0.40, "kNN top-1 should clearly beat chance (0.25): " + summary.bestKnnTop1());
+    assertEquals(4, summary.epochs());
+  }
+
+  @Test
+  void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() throws Exception {
+    Path whole = tmp.resolve("whole");
+    Path sliced = tmp.resolve("sliced");
+    assertEquals(0, run(tiny(whole, "auc-cl", 2)));
+
+    List<String> first = tiny(sliced, "auc-cl", 2);
+    first.addAll(List.of("--stop-after", "1"));
+    assertEquals(0, run(first));
+    assertEquals(1, metrics(sliced).size());
+    assertEquals(0, run(List.of("pretrain", "--resume", sliced.toString(), "--quiet")));
+
+    for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
+      assertArrayEquals(
+          Files.readAllBytes(whole.resolve("checkpoints/last").resolve(part)),
+          Files.readAllBytes(sliced.resolve("checkpoints/last").resolve(part)),
+          part + " differs between the resumed and the uninterrupted run");
+    }
+    assertEquals(metrics(whole).get(1).loss(), metrics(sliced).get(1).loss(), 0.0);
+  }
+
+  @Test
+  void userMistakesExitWithCodeTwoAndKeepWhatExists() throws Exception {
+    Path out = tmp.resolve("existing");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("config.json"), "{}");
+    assertEquals(Cli.USER_ERROR, run(tiny(out, "auc-cl", 1)));
+    assertEquals("{}", Files.readString(out.resolve("config.json")), "an existing run must not be overwritten");
+
+    assertEquals(Cli.USER_ERROR, run(List.of("pretrain", "--resume", tmp.resolve("nothing").toString())));
+    assertEquals(Cli.USER_ERROR, run(withOption(tiny(tmp.resolve("bad-batch"), "auc-cl", 1), "--batch-size", "1000")));
+  }
+
+  private static List<String> withOption(List<String> args, String name, String value) {
+    int i = args.indexOf(name);
+    List<String> copy = new ArrayList<>(args);
+    copy.set(i + 1, value);
+    return copy;
+  }
+}
