@@ -85,7 +85,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (!loss.equals("simple")) {
       throw new UserException("--loss: only 'simple' is built into the benchmark so far, got '" + loss + "'.");
     }
-    EngineThreads.configure(threads);
+    org.aucl.model.EngineThreads.configure(threads);
     Device dev = Devices.resolve(device);
     NetConfig cfg = new NetConfig(model, stem, channels, width, 512, 128, imageSize);
     Random random = new Random(1);
@@ -117,7 +117,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     double pairsPerSecond = (double) steps * batchSize / seconds;
     double modelFlops = pairsPerSecond * flopsPerPair;
     System.out.printf(Locale.ROOT, "engine: %s, device %s, intra-op threads %d%n",
-        Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), dev, EngineThreads.current());
+        Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), dev, org.aucl.model.EngineThreads.current());
     System.out.printf(Locale.ROOT, "model: %s/%s width %s, %dx%dx%d, batch %d, %s, %s, %.2f M parameters, %.3f GFLOP forward per image%n",
         model, stem, width, channels, imageSize, imageSize, batchSize, twoPass ? "two passes" : "one pass",
         optimizer, params / 1e6, flopsPerPair / 6 / 1e9);
@@ -144,26 +144,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
       idx[i] = i;
     }
     return new PairBatch(v1, v2, new int[b], idx, b, c, s, s);
-  }
-
-  /** Intra-op threads: set before the engine loads (DJL reads ai.djl.pytorch.num_threads once). */
-  static final class EngineThreads {
-    private EngineThreads() {}
-
-    static void configure(int threads) {
-      int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-      if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-      }
-      // The TorchScript graph optimiser only concerns scripted models; keep it off for eager training.
-      if (System.getProperty("ai.djl.pytorch.graph_optimizer") == null) {
-        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
-      }
-    }
-
-    static int current() {
-      return ai.djl.pytorch.jni.JniUtils.getNumThreads();
-    }
   }
 
   /** Best FLOP/s of n x n fp32 matrix products (2 n^3 FLOPs) for n = 2048 and 4096. */

@@ -26,6 +26,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    org.aucl.model.EngineThreads.configure(0);
     System.exit(Cli.execute(args));
   }
 }
