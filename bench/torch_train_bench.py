@@ -3,9 +3,13 @@
 
 torchvision-style ResNet (BasicBlock/Bottleneck, CIFAR or ImageNet stem, width multiplier), the
 projector Linear(F, 512, no bias)-BN-ReLU-Linear(512, 128), both views in separate forward passes
-(or one concatenated pass), the simple stand-in loss mean(S^2) - 2 mean(diag S) with S = z1 z2^T,
-AdamW (lr 1e-4 here, wd 1e-4), random pre-generated batches. Prints pairs/s and MFU against the best
-fp32 matmul of 2048^2 and 4096^2 measured in the same run. Needs only torch (no torchvision).
+(or one concatenated pass), AUC-CL with its `default` preset (the default `--loss auc-cl` of
+`aucl bench train`, docs/LOSSES.md): a = 1 fixed, b learnable from 0 (in the optimiser, no weight
+decay), alpha from 0 with the dual ascent step (eta 0.01) after the optimiser step, margin 1, w 1,
+mean over the 2B - 2 non-partner views, s = (1 + z.z') / 2 with z L2-normalised; plus the per-step
+statistics every aucl objective reports (mean positive, mean negative, batch AUC). AdamW (lr 1e-4
+here, wd 1e-4), random pre-generated batches. Prints pairs/s and MFU against the best fp32 matmul of
+2048^2 and 4096^2 measured in the same run. Needs only torch (no torchvision).
 """
 import argparse
 import time
@@ -72,6 +76,51 @@ def resnet(arch, stem, ch, width):
     return net, c
 
 
+class AucCl:
+    """AUC-CL, default preset (spec section 3; org.aucl.loss.AucClObjective):
+
+    L = mean_k [(p_k - a)^2 - 2 alpha p_k] + w mean_k mean_l [(n_kl - b)^2 + 2 alpha n_kl] + 2 alpha m - alpha^2
+    over the 2B views k, l ranging over the 2B - 2 views other than k and its partner.
+    """
+
+    A, MARGIN, W, ETA = 1.0, 1.0, 1.0, 0.01
+
+    def __init__(self):
+        self.b = nn.Parameter(torch.zeros(()))
+        self.alpha = 0.0
+        self.stats = None
+
+    def __call__(self, z1, z2):
+        n = z1.shape[0]
+        z = torch.cat([z1, z2])
+        z = z / z.norm(dim=1, keepdim=True).clamp_min(1e-8)
+        s = (1 + z @ z.T) / 2
+        k = torch.arange(2 * n)
+        partner = (k + n) % (2 * n)
+        p = s[k, partner]
+        mask = torch.ones_like(s)
+        mask[k, k] = 0
+        mask[k, partner] = 0
+        pairs = 2 * n * (2 * n - 2)
+        al = self.alpha
+        pos = ((p - self.A).square() - 2 * al * p).mean()
+        neg = self.W * (((s - self.b).square() + 2 * al * s) * mask).sum() / pairs
+        loss = pos + neg + (2 * al * self.MARGIN - al * al)
+        with torch.no_grad():
+            sd, pd = s.detach(), p.detach().unsqueeze(1)
+            mean_p, mean_n = pd.mean(), (sd * mask).sum() / pairs
+            auc = (((pd > sd).to(sd.dtype) + 0.5 * (pd == sd).to(sd.dtype)) * mask).sum() / pairs
+            # one read: mean p, mean n (= the negative term's linear part / w), batch AUC
+            self.stats = torch.stack([mean_p, mean_n, auc]).tolist()
+        return loss
+
+    def after_step(self):
+        """Projected dual ascent: alpha <- max(0, alpha + eta (2 (m - mean p + w mean n) - 2 alpha))."""
+        mean_p, mean_n, _ = self.stats
+        grad = 2 * (self.MARGIN - mean_p + self.W * mean_n) - 2 * self.alpha
+        self.alpha = max(0.0, self.alpha + self.ETA * grad)
+
+
 def count_macs(model, shape):
     macs = []
 
@@ -124,22 +173,23 @@ def main():
     net = nn.Sequential(enc, proj)
     shape = (a.channels, a.image_size, a.image_size)
     macs = count_macs(net, shape)
-    opt = torch.optim.AdamW(net.parameters(), lr=1e-4, weight_decay=1e-4)
+    objective = AucCl()
+    opt = torch.optim.AdamW([{"params": net.parameters()}, {"params": [objective.b], "weight_decay": 0.0}],
+                            lr=1e-4, weight_decay=1e-4)
     batches = [(torch.randn(a.batch_size, *shape), torch.randn(a.batch_size, *shape)) for _ in range(2)]
     two = a.two_pass.lower() == "true"
 
     def step(v1, v2):
         if two:
             h1, h2 = enc(v1), enc(v2)
-            z1, z2 = F.normalize(proj(h1), dim=1), F.normalize(proj(h2), dim=1)
+            z1, z2 = proj(h1), proj(h2)
         else:
-            z = F.normalize(proj(enc(torch.cat([v1, v2]))), dim=1)
-            z1, z2 = z.chunk(2)
-        s = z1 @ z2.T
-        loss = s.square().mean() - 2 * s.diagonal().mean()
+            z1, z2 = proj(enc(torch.cat([v1, v2]))).chunk(2)
+        loss = objective(z1, z2)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
+        objective.after_step()
         return loss.item()
 
     for i in range(a.warmup):
@@ -154,7 +204,7 @@ def main():
     peak = matmul_peak()
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
     print(f"model: {a.model}/{a.stem} width {a.width}, {a.channels}x{a.image_size}x{a.image_size}, batch {a.batch_size}, "
-          f"{'two passes' if two else 'one pass'}, {sum(p.numel() for p in net.parameters()) / 1e6:.2f} M parameters, "
+          f"{'two passes' if two else 'one pass'}, adamw, loss auc-cl, {sum(p.numel() for p in net.parameters()) / 1e6:.2f} M parameters, "
           f"{2 * macs / 1e9:.3f} GFLOP forward per image")
     print(f"train: {pps:.2f} pairs/s ({sec / a.steps:.3f} s/step over {a.steps} steps), {model_flops / 1e9:.1f} GFLOP/s model")
     print(f"peak: {peak / 1e9:.1f} GFLOP/s (best fp32 matmul of 2048^2 and 4096^2)")

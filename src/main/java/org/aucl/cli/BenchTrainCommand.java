@@ -5,15 +5,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.aucl.augment.PairBatch;
 import org.aucl.loss.ContrastiveObjective;
-import org.aucl.loss.ObjectiveOutput;
+import org.aucl.loss.ObjectiveConfig;
+import org.aucl.loss.Objectives;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.model.NetConfig;
@@ -62,7 +60,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--two-pass", defaultValue = "true", arity = "1", description = "One forward pass per view (true) or one over both (false) (default ${DEFAULT-VALUE}).")
   boolean twoPass;
 
-  @Option(names = "--loss", defaultValue = "simple", description = "Objective; only the built-in 'simple' until the objectives land (default ${DEFAULT-VALUE}).")
+  @Option(names = "--loss", defaultValue = "auc-cl", description = "Objective with its default settings: auc-cl, simclr, dcl or sogclr (default ${DEFAULT-VALUE}).")
   String loss;
 
   @Option(names = "--optimizer", defaultValue = "adamw", description = "adamw, sgd or lars (default ${DEFAULT-VALUE}).")
@@ -82,9 +80,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (steps < 1 || warmup < 0 || batchSize < 2) {
       throw new UserException("--steps must be >= 1, --warmup >= 0 and --batch-size >= 2.");
     }
-    if (!loss.equals("simple")) {
-      throw new UserException("--loss: only 'simple' is built into the benchmark so far, got '" + loss + "'.");
-    }
+    ObjectiveConfig objectiveConfig = ObjectiveConfig.of(Objectives.canonical(loss));
     org.aucl.model.EngineThreads.configure(threads);
     Device dev = Devices.resolve(device);
     NetConfig cfg = new NetConfig(model, stem, channels, width, 512, 128, imageSize);
@@ -98,8 +94,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
     long params;
     try (ContrastiveNet net = ContrastiveNet.create(cfg, 1, dev);
         NDManager objManager = net.manager().newSubManager();
+        ContrastiveObjective obj = Objectives.create(objectiveConfig);
         ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults(optimizer))) {
-      SimpleObjective obj = new SimpleObjective();
+      // the batches' dataset indices are 0..batchSize-1
       obj.initialize(objManager, batchSize);
       TrainStep step = new TrainStep(net, obj, opt, twoPass);
       for (int i = 0; i < warmup; i++) {
@@ -118,9 +115,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
     double modelFlops = pairsPerSecond * flopsPerPair;
     System.out.printf(Locale.ROOT, "engine: %s, device %s, intra-op threads %d%n",
         Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), dev, org.aucl.model.EngineThreads.current());
-    System.out.printf(Locale.ROOT, "model: %s/%s width %s, %dx%dx%d, batch %d, %s, %s, %.2f M parameters, %.3f GFLOP forward per image%n",
+    System.out.printf(Locale.ROOT, "model: %s/%s width %s, %dx%dx%d, batch %d, %s, %s, loss %s, %.2f M parameters, %.3f GFLOP forward per image%n",
         model, stem, width, channels, imageSize, imageSize, batchSize, twoPass ? "two passes" : "one pass",
-        optimizer, params / 1e6, flopsPerPair / 6 / 1e9);
+        optimizer, objectiveConfig.loss(), params / 1e6, flopsPerPair / 6 / 1e9);
     System.out.printf(Locale.ROOT, "train: %.2f pairs/s (%.3f s/step over %d steps), %.1f GFLOP/s model%n",
         pairsPerSecond, seconds / steps, steps, modelFlops / 1e9);
     if (peak) {
@@ -169,50 +166,5 @@ public final class BenchTrainCommand implements Callable<Integer> {
       }
       return best;
     }
-  }
-
-  /**
-   * A stand-in contrastive loss until the objectives land: with S = z1 z2^T (B x B),
-   * loss = mean(S^2) - 2 mean(diag S); mean positive/negative on the spec's (1 + cos) / 2 scale.
-   */
-  static final class SimpleObjective implements ContrastiveObjective {
-    @Override
-    public String name() {
-      return "simple";
-    }
-
-    @Override
-    public void initialize(NDManager manager, int datasetSize) {}
-
-    @Override
-    public ObjectiveOutput forward(NDArray z1, NDArray z2, NDArray indices) {
-      NDArray s = z1.matMul(z2.transpose());
-      NDArray pos = z1.mul(z2).sum(new int[] {1}).mean();
-      NDArray loss = s.square().mean().sub(pos.mul(2));
-      long b = z1.getShape().get(0);
-      double p = pos.getFloat();
-      double total = s.sum().getFloat();
-      double neg = (total - p * b) / (b * (b - 1));
-      return new ObjectiveOutput(loss, (1 + p) / 2, (1 + neg) / 2, Double.NaN);
-    }
-
-    @Override
-    public Map<String, NDArray> minimisedVariables() {
-      return Map.of();
-    }
-
-    @Override
-    public void afterStep() {}
-
-    @Override
-    public Map<String, Double> scalars() {
-      return Map.of();
-    }
-
-    @Override
-    public void save(DataOutputStream out) {}
-
-    @Override
-    public void load(DataInputStream in) {}
   }
 }

@@ -131,13 +131,7 @@ public final class ImageFolderDataset implements ImageDataset {
         cache.set(i, bytes);
       }
     }
-    int n = channels * height * width;
-    if (dst.length < n) {
-      throw new IllegalArgumentException("dst has length " + dst.length + ", needs " + n);
-    }
-    for (int k = 0; k < n; k++) {
-      dst[k] = (bytes[k] & 0xFF) * (1f / 255f);
-    }
+    PackedImages.toUnit(bytes, 0, bytes.length, dst);
   }
 
   @Override

@@ -43,6 +43,31 @@ public final class PackedImageDataset implements ImageDataset {
     this.classNames = List.copyOf(classNames);
   }
 
+  /**
+   * A dataset over images already in memory as one byte array, e.g. generated ones.
+   *
+   * @param pixels {@code count * channels * height * width} unsigned bytes, CHW per image, image after image
+   *     (copied)
+   * @param labels one class index (unsigned byte) per image, or null when unlabeled (copied)
+   * @param classNames class names in label order; must be empty iff {@code labels} is null
+   */
+  public static PackedImageDataset of(
+      String name, String format, int channels, int height, int width, byte[] pixels, byte[] labels,
+      List<String> classNames) {
+    int imageBytes = channels * height * width;
+    if (channels <= 0 || height <= 0 || width <= 0 || pixels.length % imageBytes != 0) {
+      throw new IllegalArgumentException(pixels.length + " pixel bytes do not make whole images of "
+          + channels + "x" + height + "x" + width);
+    }
+    int count = pixels.length / imageBytes;
+    PackedImages packed = new PackedImages(count, imageBytes);
+    for (int i = 0; i < count; i++) {
+      packed.put(i, pixels, i * imageBytes);
+    }
+    return new PackedImageDataset(name, format, channels, height, width, packed,
+        labels == null ? null : labels.clone(), classNames);
+  }
+
   @Override
   public String name() {
     return name;

@@ -57,12 +57,18 @@ final class PackedImages {
     if (i < 0 || i >= count) {
       throw new IndexOutOfBoundsException("image index " + i + " outside 0.." + (count - 1));
     }
-    if (dst.length < imageBytes) {
-      throw new IllegalArgumentException("dst has length " + dst.length + ", needs " + imageBytes);
+    toUnit(chunk(i), offset(i), imageBytes, dst);
+  }
+
+  /**
+   * Writes {@code n} unsigned bytes {@code src[off..off+n)} scaled to [0, 1] ({@code b / 255}) into
+   * {@code dst[0..n)}: the one byte-to-pixel conversion of every byte-backed dataset.
+   */
+  static void toUnit(byte[] src, int off, int n, float[] dst) {
+    if (dst.length < n) {
+      throw new IllegalArgumentException("dst has length " + dst.length + ", needs " + n);
     }
-    byte[] src = chunks[i / perChunk];
-    int off = (i % perChunk) * imageBytes;
-    for (int k = 0; k < imageBytes; k++) {
+    for (int k = 0; k < n; k++) {
       dst[k] = (src[off + k] & 0xFF) * INV_255;
     }
   }

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aucl.data.ImageDataset;
 import org.junit.jupiter.api.Test;
 
 class EvalLoaderTest {
 
   @Test
   void coversEveryImageInOrderWithOnlyTheEvalTransform() {
-    TinyDataset data = new TinyDataset(23, 1, 5, 5);
+    ImageDataset data = TinyDataset.of(23, 1, 5, 5);
     Augmentation aug = AugmentPresets.create("fashion-mnist", new ImageShape(1, 5, 5), 0);
     EvalLoader loader = new EvalLoader(data, aug.eval(), 10);
     assertEquals(3, loader.batchCount());
@@ -34,7 +35,7 @@ class EvalLoaderTest {
 
   @Test
   void resizesToTheOutputSize() {
-    TinyDataset data = new TinyDataset(4, 3, 28, 28);
+    ImageDataset data = TinyDataset.of(4, 3, 28, 28);
     Augmentation aug = AugmentPresets.create("cifar", new ImageShape(3, 28, 28), 32);
     Batch b = new EvalLoader(data, aug.eval(), 8).iterator().next();
     assertEquals(4, b.size());

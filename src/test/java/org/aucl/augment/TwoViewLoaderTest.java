@@ -13,10 +13,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.aucl.data.ImageDataset;
 import org.junit.jupiter.api.Test;
 
 class TwoViewLoaderTest {
-  private final TinyDataset data = new TinyDataset(50, 3, 8, 8);
+  private final ImageDataset data = TinyDataset.of(50, 3, 8, 8);
   private final Augmentation aug = AugmentPresets.create("imagenet", new ImageShape(3, 8, 8), 6);
 
   private TwoViewLoader loader(int batch, int workers, int prefetch, long seed) {
