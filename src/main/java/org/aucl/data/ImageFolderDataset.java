@@ -20,18 +20,13 @@ import org.aucl.util.UserException;
  * found recursively inside each. A folder with image files and no sub-folders is unlabeled. Decoded images
  * are cached as bytes when the whole set fits in 1 GiB, so later epochs do not decode again.
  */
-public final class ImageFolderDataset implements ImageDataset {
+public final class ImageFolderDataset extends ShapedImageDataset {
   private static final long MAX_CACHE_BYTES = 1L << 30;
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
-  private final String name;
   private final Path root;
   private final List<Path> files;
   private final int[] labels;
-  private final List<String> classNames;
-  private final int channels;
-  private final int height;
-  private final int width;
   private final AtomicReferenceArray<byte[]> cache;
 
   /**
@@ -39,6 +34,22 @@ public final class ImageFolderDataset implements ImageDataset {
    * @param channels 1 (grayscale, ITU-R 601 luma) or 3 (RGB)
    */
   public ImageFolderDataset(String name, Path root, int size, int channels) {
+    this(name, root, channels, scan(root, size, channels));
+  }
+
+  private ImageFolderDataset(String name, Path root, int channels, Listing listing) {
+    super(name, channels, listing.height(), listing.width(), listing.classNames());
+    this.root = root;
+    this.files = listing.files();
+    this.labels = listing.labels();
+    long total = (long) files.size() * channels * height() * width();
+    this.cache = total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(files.size()) : null;
+  }
+
+  /** What a folder holds: its image files, their labels (null when unlabeled), class names, output size. */
+  private record Listing(List<Path> files, int[] labels, List<String> classNames, int height, int width) {}
+
+  private static Listing scan(Path root, int size, int channels) {
     if (channels != 1 && channels != 3) {
       throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
     }
@@ -48,9 +59,6 @@ public final class ImageFolderDataset implements ImageDataset {
     if (!Files.isDirectory(root)) {
       throw new UserException("Image folder " + root + " does not exist or is not a directory.");
     }
-    this.name = name;
-    this.root = root;
-    this.channels = channels;
     List<Path> classDirs = list(root).stream().filter(Files::isDirectory).sorted().toList();
     List<Path> found = new ArrayList<>();
     List<Integer> foundLabels = new ArrayList<>();
@@ -73,24 +81,12 @@ public final class ImageFolderDataset implements ImageDataset {
     if (found.isEmpty()) {
       throw new UserException("Image folder " + root + " holds no image files (.png, .jpg, .jpeg, .bmp, .gif) and no class sub-folders.");
     }
-    this.files = List.copyOf(found);
-    this.classNames = List.copyOf(names);
-    this.labels = classDirs.isEmpty() ? null : foundLabels.stream().mapToInt(Integer::intValue).toArray();
+    int[] labels = classDirs.isEmpty() ? null : foundLabels.stream().mapToInt(Integer::intValue).toArray();
     if (size == 0) {
-      BufferedImage first = decode(files.get(0));
-      this.height = first.getHeight();
-      this.width = first.getWidth();
-    } else {
-      this.height = size;
-      this.width = size;
+      BufferedImage first = decode(found.get(0));
+      return new Listing(List.copyOf(found), labels, names, first.getHeight(), first.getWidth());
     }
-    long total = (long) files.size() * channels * height * width;
-    this.cache = total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(files.size()) : null;
-  }
-
-  @Override
-  public String name() {
-    return name;
+    return new Listing(List.copyOf(found), labels, names, size, size);
   }
 
   public Path root() {
@@ -108,21 +104,6 @@ public final class ImageFolderDataset implements ImageDataset {
   }
 
   @Override
-  public int channels() {
-    return channels;
-  }
-
-  @Override
-  public int height() {
-    return height;
-  }
-
-  @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
   public void image(int i, float[] dst) {
     byte[] bytes = cache == null ? null : cache.get(i);
     if (bytes == null) {
@@ -136,19 +117,15 @@ public final class ImageFolderDataset implements ImageDataset {
 
   @Override
   public int label(int i) {
-    if (i < 0 || i >= files.size()) {
-      throw new IndexOutOfBoundsException("image index " + i + " outside 0.." + (files.size() - 1));
-    }
+    checkIndex(i);
     return labels == null ? -1 : labels[i];
-  }
-
-  @Override
-  public List<String> classNames() {
-    return classNames;
   }
 
   /** Resizes (bilinear, half-pixel centres) and converts to CHW bytes. */
   private byte[] render(BufferedImage img) {
+    int channels = channels();
+    int height = height();
+    int width = width();
     int sw = img.getWidth();
     int sh = img.getHeight();
     int[] argb = img.getRGB(0, 0, sw, sh, null, 0, sw);

@@ -6,15 +6,10 @@ import java.util.List;
  * An {@link ImageDataset} over {@link PackedImages} held in memory: what the IDX, CIFAR and STL-10 readers
  * return. {@link #image(int, float[])} is a tight loop over a byte array; labels are -1 when unlabeled.
  */
-public final class PackedImageDataset implements ImageDataset {
-  private final String name;
+public final class PackedImageDataset extends ShapedImageDataset {
   private final String format;
-  private final int channels;
-  private final int height;
-  private final int width;
   private final PackedImages pixels;
   private final byte[] labels;
-  private final List<String> classNames;
 
   /**
    * @param labels one class index (unsigned byte) per image, or null when unlabeled
@@ -23,6 +18,7 @@ public final class PackedImageDataset implements ImageDataset {
   PackedImageDataset(
       String name, String format, int channels, int height, int width, PackedImages pixels, byte[] labels,
       List<String> classNames) {
+    super(name, channels, height, width, classNames);
     if (pixels.imageBytes() != channels * height * width) {
       throw new IllegalArgumentException("pixels hold " + pixels.imageBytes() + " bytes per image, shape needs "
           + channels * height * width);
@@ -33,14 +29,9 @@ public final class PackedImageDataset implements ImageDataset {
     if ((labels == null) != classNames.isEmpty()) {
       throw new IllegalArgumentException("class names must be given exactly when labels are");
     }
-    this.name = name;
     this.format = format;
-    this.channels = channels;
-    this.height = height;
-    this.width = width;
     this.pixels = pixels;
     this.labels = labels;
-    this.classNames = List.copyOf(classNames);
   }
 
   /**
@@ -68,11 +59,6 @@ public final class PackedImageDataset implements ImageDataset {
         labels == null ? null : labels.clone(), classNames);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
   /** The file format it was read from, e.g. "IDX", "CIFAR-10 binary". */
   public String format() {
     return format;
@@ -84,40 +70,18 @@ public final class PackedImageDataset implements ImageDataset {
   }
 
   @Override
-  public int channels() {
-    return channels;
-  }
-
-  @Override
-  public int height() {
-    return height;
-  }
-
-  @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
   public void image(int i, float[] dst) {
     pixels.read(i, dst);
   }
 
   @Override
   public int label(int i) {
-    if (i < 0 || i >= pixels.count()) {
-      throw new IndexOutOfBoundsException("image index " + i + " outside 0.." + (pixels.count() - 1));
-    }
+    checkIndex(i);
     return labels == null ? -1 : labels[i] & 0xFF;
   }
 
   @Override
-  public List<String> classNames() {
-    return classNames;
-  }
-
-  @Override
   public String toString() {
-    return name + " (" + format + ", " + size() + " x " + channels + "x" + height + "x" + width + ")";
+    return name() + " (" + format + ", " + size() + " x " + channels() + "x" + height() + "x" + width() + ")";
   }
 }
