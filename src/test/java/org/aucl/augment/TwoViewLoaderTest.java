@@ -158,20 +158,30 @@ class TwoViewLoaderTest {
 
   @Test
   void closeStopsItsThreads() throws InterruptedException {
+    java.util.Set<Thread> before = loaderThreads();
     TwoViewLoader l = loader(5, 3, 4, 0);
     Iterator<PairBatch> it = l.epoch(0);
     it.next(); // batches still in the making
-    assertTrue(loaderThreads() >= 3);
+    java.util.Set<Thread> mine = loaderThreads();
+    mine.removeAll(before);
+    assertTrue(mine.size() >= 3, "the loader should run its 3 workers, saw " + mine.size());
     l.close();
-    assertEquals(0, loaderThreads());
+    for (Thread t : mine) {
+      t.join(2000); // a pool thread may take a moment to exit after the pool has terminated
+      assertTrue(!t.isAlive(), t.getName() + " is still alive after close()");
+    }
     assertThrows(IllegalStateException.class, it::next);
     assertThrows(IllegalStateException.class, () -> l.epoch(1));
   }
 
-  private static long loaderThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("aucl-loader-") && t.isAlive())
-        .count();
+  private static java.util.Set<Thread> loaderThreads() {
+    java.util.Set<Thread> s = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("aucl-loader-") && t.isAlive()) {
+        s.add(t);
+      }
+    }
+    return s;
   }
 
   @Test
