@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PretrainCommand.class,
       DataCommand.class,
+      EvalCommand.class,
       StudyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

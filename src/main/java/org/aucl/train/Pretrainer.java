@@ -11,16 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aucl.augment.Augmentation;
-import org.aucl.augment.EvalLoader;
 import org.aucl.augment.ImageShape;
 import org.aucl.augment.PairBatch;
 import org.aucl.augment.TwoViewLoader;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
 import org.aucl.data.Subsets;
-import org.aucl.eval.FeatureExtractor;
-import org.aucl.eval.Features;
-import org.aucl.eval.KnnClassifier;
 import org.aucl.eval.KnnResult;
 import org.aucl.loss.ContrastiveObjective;
 import org.aucl.loss.Objectives;
@@ -42,7 +38,6 @@ import org.aucl.util.UserException;
  */
 public final class Pretrainer {
   private static final int PREFETCH = 4;
-  private static final int EVAL_BATCH = 256;
 
   private final PretrainConfig cfg;
   private final RunDirectory run;
@@ -125,7 +120,10 @@ public final class Pretrainer {
       }
       printModel(net, train);
 
-      Monitor monitor = new Monitor(bank, datasetOrNull("test"), aug);
+      KnnMonitor monitor =
+          cfg.monitor().knnEvery() == 0
+              ? null
+              : new KnnMonitor(cfg.monitor(), bank, openSplit("test"), aug.eval(), cfg.seed());
       long globalStep = at.step();
       double elapsedBefore = at.elapsedSeconds();
       long startNanos = System.nanoTime();
@@ -192,10 +190,7 @@ public final class Pretrainer {
     }
   }
 
-  private ImageDataset datasetOrNull(String split) {
-    if (cfg.monitor().knnEvery() == 0) {
-      return null;
-    }
+  private ImageDataset openSplit(String split) {
     return Datasets.open(cfg.data().dataset(), split, Path.of(cfg.data().dataDir()));
   }
 
@@ -236,37 +231,6 @@ public final class Pretrainer {
             imagesPerSecond, last.loss());
     Json.write(run.summary(), summary);
     return summary;
-  }
-
-  /** The kNN monitor: features of un-augmented images, test split queried against the bank. */
-  private final class Monitor {
-    private final ImageDataset bank;
-    private final ImageDataset test;
-    private final Augmentation aug;
-
-    Monitor(ImageDataset trainSplit, ImageDataset test, Augmentation aug) {
-      int size = cfg.monitor().knnBank();
-      this.bank = size > 0 && size < trainSplit.size() ? Subsets.balanced(trainSplit, size, cfg.seed() + 1) : trainSplit;
-      this.test = test;
-      this.aug = aug;
-      if (test != null && !(bank.labeled() && test.labeled())) {
-        throw new UserException(
-            "the kNN monitor needs labels, but " + bank.name() + " or " + test.name()
-                + " has none; turn it off with --knn-every 0.");
-      }
-    }
-
-    KnnResult evaluate(ContrastiveNet net, NDManager manager) {
-      Features bankFeatures = features(net, manager, bank);
-      Features testFeatures = features(net, manager, test);
-      return new KnnClassifier(cfg.monitor().knnK(), cfg.monitor().knnTemperature())
-          .evaluate(manager, bankFeatures, testFeatures);
-    }
-
-    private Features features(ContrastiveNet net, NDManager manager, ImageDataset ds) {
-      EvalLoader loader = new EvalLoader(ds, aug.eval(), EVAL_BATCH);
-      return FeatureExtractor.extract(manager, loader, ds.size(), images -> net.features(images, false));
-    }
   }
 
   /** Formats the one-line epoch summary. */

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Few-step pretraining runs on a tiny synthetic dataset, through the command line. */
 class PretrainEndToEndTest {
-  private static final String DATA = "synthetic:n=384,test=192,size=16,channels=3,classes=4,seed=3";
+  private static final String DATA = "synthetic:n=768,test=256,size=32,channels=1,classes=4,seed=3";
 
   @TempDir Path tmp;
 
   private static List<String> tiny(Path out, String loss, int epochs) {
     return new ArrayList<>(
         List.of(
-            "pretrain", "--dataset", DATA, "--preset", "cifar", "--crop-scale", "0.5,1", "--width", "0.125",
-            "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "32", "--epochs", String.valueOf(epochs),
+            "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
+            "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "64", "--epochs", String.valueOf(epochs),
             "--lr", "3e-3", "--warmup-epochs", "0", "--knn-k", "20", "--workers", "2", "--seed", "7", "--loss", loss,
             "--quiet", "--out", out.toString()));
   }
@@ -69,6 +69,24 @@ class PretrainEndToEndTest {
     assertNotNull(summary.bestKnnTop1());
     assertTrue(summary.bestKnnTop1() > 0.40, "kNN top-1 should clearly beat chance (0.25): " + summary.bestKnnTop1());
     assertEquals(4, summary.epochs());
+
+    // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly)
+    String printed = captureOut(() -> assertEquals(0, run(List.of("eval", "knn", out.toString()))));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("top-1 ([0-9.]+)%").matcher(printed);
+    assertTrue(m.find(), printed);
+    assertEquals(100 * summary.finalKnnTop1(), Double.parseDouble(m.group(1)), 0.006);
+  }
+
+  private static String captureOut(Runnable r) {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(buf, true));
+    try {
+      r.run();
+    } finally {
+      System.setOut(old);
+    }
+    return buf.toString();
   }
 
   @Test

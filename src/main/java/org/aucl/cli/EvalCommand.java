@@ -1,0 +1,19 @@
+package org.aucl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Groups the evaluations of a pretrained checkpoint. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Evaluate a pretraining run's checkpoint (kNN).",
+    subcommands = {EvalKnnCommand.class})
+public final class EvalCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,55 @@
+package org.aucl.train;
+
+import ai.djl.ndarray.NDManager;
+import org.aucl.augment.EvalLoader;
+import org.aucl.augment.ViewTransform;
+import org.aucl.data.ImageDataset;
+import org.aucl.data.Subsets;
+import org.aucl.eval.FeatureExtractor;
+import org.aucl.eval.Features;
+import org.aucl.eval.KnnClassifier;
+import org.aucl.eval.KnnResult;
+import org.aucl.model.ContrastiveNet;
+import org.aucl.util.UserException;
+
+/**
+ * The weighted kNN monitor (spec section 5): L2-normalised encoder features of un-augmented images,
+ * the test split queried against the training split (or a class-balanced subset of it) as the bank.
+ */
+public final class KnnMonitor {
+  private static final int EVAL_BATCH = 256;
+
+  private final PretrainConfig.Monitor settings;
+  private final ImageDataset bank;
+  private final ImageDataset test;
+  private final ViewTransform eval;
+
+  /**
+   * @param trainSplit the whole training split; {@code settings.knnBank() > 0} keeps a balanced subset
+   * @param eval the preset's evaluation transform (resize if needed, normalise)
+   */
+  public KnnMonitor(
+      PretrainConfig.Monitor settings, ImageDataset trainSplit, ImageDataset test, ViewTransform eval, long seed) {
+    int size = settings.knnBank();
+    this.settings = settings;
+    this.bank = size > 0 && size < trainSplit.size() ? Subsets.balanced(trainSplit, size, seed + 1) : trainSplit;
+    this.test = test;
+    this.eval = eval;
+    if (!(bank.labeled() && test.labeled())) {
+      throw new UserException(
+          "the kNN monitor needs labels, but " + bank.name() + " or " + test.name()
+              + " has none; turn it off with --knn-every 0.");
+    }
+  }
+
+  public KnnResult evaluate(ContrastiveNet net, NDManager manager) {
+    Features bankFeatures = features(net, manager, bank);
+    Features testFeatures = features(net, manager, test);
+    return new KnnClassifier(settings.knnK(), settings.knnTemperature()).evaluate(manager, bankFeatures, testFeatures);
+  }
+
+  private Features features(ContrastiveNet net, NDManager manager, ImageDataset ds) {
+    EvalLoader loader = new EvalLoader(ds, eval, EVAL_BATCH);
+    return FeatureExtractor.extract(manager, loader, ds.size(), images -> net.features(images, false));
+  }
+}
