@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 public enum AucClPreset {
   /**
    * Ours, chosen by the kNN measurements of docs/TUNING.md: a = 1 fixed, b learnable from 0, alpha
-   * fixed at 1 (ascent available, eta 0.01), m = 1, w = 4 times the mean over the 2B - 2 non-partner views.
+   * fixed at 1 (--auc-alpha-ascent turns the ascent on, eta 0.01 unless given), m = 1, w = 4 times the mean over the 2B - 2 non-partner views.
    */
-  DEFAULT("default", 1.0, false, 0.0, true, 1.0, false, 0.01, 1.0, 4.0,
+  DEFAULT("default", 1.0, false, 0.0, true, 1.0, false, 0.0, 1.0, 4.0,
       NegativeSet.NON_PARTNER, NegativeReduction.MEAN, false),
   /** The authors' CIFAR script: a = 10, b learnable from 0, alpha = 1, m = 0, clamp(s - 0.5, 0, 1) positives, sum over 2B - 1. */
   OFFICIAL_CIFAR("official-cifar", 10.0, false, 0.0, true, 1.0, false, 0.0, 0.0, 1.0,

@@ -43,7 +43,7 @@ class ObjectiveOptionsTest {
   @Test
   void everyAucKnobMapsToTheRecord() {
     AucClSettings s = parse("--auc-a", "2", "--auc-a-learnable", "--auc-b", "0.3", "--auc-b-learnable=false",
-        "--auc-alpha", "0.5", "--auc-alpha-lr", "0.1", "--auc-margin", "0.6", "--auc-neg-weight", "3",
+        "--auc-alpha", "0.5", "--auc-alpha-ascent", "--auc-alpha-lr", "0.1", "--auc-margin", "0.6", "--auc-neg-weight", "3",
         "--auc-include-partner", "--auc-neg-reduction", "sum", "--auc-clamp-positives").auc();
     assertEquals(2, s.a());
     assertTrue(s.aLearnable());
