@@ -28,3 +28,9 @@ mild="--batch-size 256 --crop-scale 0.4,1 --auc-alpha 1 --auc-alpha-ascent=false
 run p1 $mild --epochs 1 --stem cifar --width 0.25
 run p3 $mild --epochs 1 --stem imagenet --width 0.5
 run f2 $mild --epochs 4 --stem imagenet --width 0.5
+one="--batch-size 256 --epochs 1 --crop-scale 0.4,1 --auc-alpha 1 --auc-alpha-ascent=false --lr 2e-3 --bn-passes 1 --stem imagenet --width 0.5"
+run p4 $one --auc-neg-weight 4
+run p5 $one --auc-neg-weight 16
+run p6 $one --auc-neg-weight 4 --auc-b 0 --auc-b-learnable=false
+run default
+run f3 --crop-scale 0.2,1
