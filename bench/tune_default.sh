@@ -34,3 +34,4 @@ run p5 $one --auc-neg-weight 16
 run p6 $one --auc-neg-weight 4 --auc-b 0 --auc-b-learnable=false
 run default
 run f3 --crop-scale 0.2,1
+run f4 --loss simclr
