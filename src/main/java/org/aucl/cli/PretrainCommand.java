@@ -41,6 +41,8 @@ import picocli.CommandLine.Option;
 public final class PretrainCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   // --- data
   @Option(names = "--dataset", description = "Dataset name (fashion-mnist, mnist, cifar10, cifar100, stl10, synthetic) or path. Default: ${DEFAULT-VALUE}.")
   String dataset = "fashion-mnist";
@@ -184,8 +186,6 @@ public final class PretrainCommand implements Callable<Integer> {
   private List<String> commandLine() {
     return spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
   }
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   PretrainConfig buildConfig() {
     Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
