@@ -36,7 +36,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "resnet18", description = "resnet18, resnet34 or resnet50 (default ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--stem", defaultValue = "cifar", description = "cifar or imagenet (default ${DEFAULT-VALUE}).")
+  @Option(names = "--stem", defaultValue = "cifar", description = "cifar, small or imagenet (default ${DEFAULT-VALUE}).")
   String stem;
 
   @Option(names = "--image-size", defaultValue = "32", description = "Image height and width (default ${DEFAULT-VALUE}).")

@@ -40,20 +40,20 @@ public final class ObjectiveOptions {
       description = "Train b with the network's optimiser (default preset: true).")
   Boolean aucBLearnable;
 
-  @Option(names = "--auc-alpha", paramLabel = "ALPHA", description = "Initial (or fixed) alpha >= 0 (default preset: 0).")
+  @Option(names = "--auc-alpha", paramLabel = "ALPHA", description = "Initial (or fixed) alpha >= 0 (default preset: 1).")
   Double aucAlpha;
 
   @Option(names = "--auc-alpha-ascent", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "Update alpha by projected dual ascent after each step (default preset: true).")
+      description = "Update alpha by projected dual ascent after each step (default preset: false).")
   Boolean aucAlphaAscent;
 
-  @Option(names = "--auc-alpha-lr", paramLabel = "ETA", description = "Step size of alpha's ascent (default preset: 0.01).")
+  @Option(names = "--auc-alpha-lr", paramLabel = "ETA", description = "Step size of alpha's ascent (default: 0.01 when --auc-alpha-ascent turns it on).")
   Double aucAlphaLr;
 
   @Option(names = "--auc-margin", paramLabel = "M", description = "Margin m (default preset: 1).")
   Double aucMargin;
 
-  @Option(names = "--auc-neg-weight", paramLabel = "W", description = "Weight w of the negative term (default preset: 1).")
+  @Option(names = "--auc-neg-weight", paramLabel = "W", description = "Weight w of the negative term (default preset: 4).")
   Double aucNegWeight;
 
   @Option(names = "--auc-include-partner", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",

@@ -59,8 +59,7 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--image-size", description = "Side of the views (0 = the dataset's). Default: ${DEFAULT-VALUE}.")
   int imageSize = 0;
 
-  @Option(names = "--crop-scale", split = ",", description = "Random resized crop's area range, e.g. 0.2,1 (default: the preset's).")
-  double[] cropScale;
+  @Mixin AugmentOptions augment;
 
   @Option(names = "--workers", description = "Loader threads. Default: ${DEFAULT-VALUE}.")
   int workers = 2;
@@ -69,7 +68,7 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--model", description = "resnet18, resnet34, resnet50. Default: ${DEFAULT-VALUE}.")
   String model = "resnet18";
 
-  @Option(names = "--stem", description = "cifar (3x3 stride 1, no max-pool; the authors' CIFAR recipe) or imagenet (7x7 stride 2 and max-pool: 16x fewer FLOPs). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--stem", description = "cifar (3x3 stride 1, no max-pool; the authors' CIFAR recipe), small (3x3 stride 1 and max-pool: 4x fewer FLOPs) or imagenet (7x7 stride 2 and max-pool: 16x fewer). Default: ${DEFAULT-VALUE}.")
   String stem = Defaults.STEM;
 
   @Option(names = "--width", description = "Width multiplier (0.25: 16-32-64-128 channels). Default: ${DEFAULT-VALUE}.")
@@ -195,13 +194,7 @@ public final class PretrainCommand implements Callable<Integer> {
     if (!AugmentPresets.contains(presetName)) {
       throw new UserException("unknown --preset '" + presetName + "': expected one of " + AugmentPresets.names() + ".");
     }
-    AugmentConfig.Builder aug = AugmentPresets.config(presetName).toBuilder().optOutputSize(imageSize);
-    if (cropScale != null) {
-      if (cropScale.length != 2) {
-        throw new UserException("--crop-scale takes two numbers, MIN,MAX, e.g. 0.2,1.");
-      }
-      aug.optScale(cropScale[0], cropScale[1]);
-    }
+    AugmentConfig aug = augment.build(AugmentPresets.config(presetName), imageSize);
     int side = imageSize > 0 ? imageSize : probe.height();
     NetConfig net = new NetConfig(model, stem, probe.channels(), width, projHidden, projOut, side);
     if (bnPasses != 1 && bnPasses != 2) {
@@ -219,7 +212,7 @@ public final class PretrainCommand implements Callable<Integer> {
     ObjectiveConfig obj = objective.toConfig();
     return new PretrainConfig(
         new PretrainConfig.Data(dataset, dir.toString(), subset, presetName, workers),
-        aug.build(),
+        aug,
         net,
         obj,
         opt,

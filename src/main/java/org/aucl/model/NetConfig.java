@@ -7,8 +7,10 @@ import java.util.Set;
  * projector sizes and the (square) image size the FLOP count refers to.
  *
  * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout)
- * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; spec section 3) or {@code imagenet}
- *     (7x7 stride-2 conv and 3x3 stride-2 max-pool)
+ * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; spec section 3), {@code small} (3x3
+ *     stride-1 conv and 3x3 stride-2 max-pool: half the resolution of {@code cifar} in layer 1, twice
+ *     that of {@code imagenet}; ours, for 28 x 28 images on a CPU) or {@code imagenet} (7x7 stride-2
+ *     conv and 3x3 stride-2 max-pool)
  * @param inChannels image channels (1 for Fashion-MNIST, 3 for CIFAR)
  * @param width channel multiplier: stage widths are round(64 w), round(128 w), round(256 w),
  *     round(512 w); 0.25 gives 16-32-64-128 for resnet18
@@ -23,14 +25,14 @@ public record NetConfig(
   public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50");
 
   /** Stems this package builds. */
-  public static final Set<String> STEMS = Set.of("cifar", "imagenet");
+  public static final Set<String> STEMS = Set.of("cifar", "small", "imagenet");
 
   public NetConfig {
     if (arch == null || !ARCHS.contains(arch)) {
       throw new IllegalArgumentException("Unknown model '" + arch + "': expected one of resnet18, resnet34, resnet50.");
     }
     if (stem == null || !STEMS.contains(stem)) {
-      throw new IllegalArgumentException("Unknown stem '" + stem + "': expected cifar or imagenet.");
+      throw new IllegalArgumentException("Unknown stem '" + stem + "': expected cifar, small or imagenet.");
     }
     if (inChannels < 1) {
       throw new IllegalArgumentException("Input channels must be at least 1, got " + inChannels + ".");

@@ -56,6 +56,13 @@ public final class ResNets {
       net.add(b.conv(cfg.inChannels(), channels, 3, 1, 1));
       net.add(bn());
       net.add(Activation.reluBlock());
+    } else if (cfg.stem().equals("small")) {
+      net.add(b.conv(cfg.inChannels(), channels, 3, 1, 1));
+      net.add(bn());
+      net.add(Activation.reluBlock());
+      net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+      b.height = (b.height + 2 - 3) / 2 + 1;
+      b.widthPx = (b.widthPx + 2 - 3) / 2 + 1;
     } else {
       net.add(b.conv(cfg.inChannels(), channels, 7, 2, 3));
       net.add(bn());

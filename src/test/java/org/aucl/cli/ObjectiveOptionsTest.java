@@ -83,4 +83,31 @@ class ObjectiveOptionsTest {
     assertTrue(refusal("--auc-alpha-ascent=false", "--auc-alpha-lr", "0.1").startsWith("--auc-alpha-lr has no effect"));
     assertTrue(refusal("--auc-alpha", "-1").startsWith("AUC-CL alpha must be"));
   }
+
+  /** The help of each AUC-CL knob names the default preset's value, so it must follow the preset. */
+  @Test
+  void helpStatesTheDefaultPresetsValues() {
+    AucClSettings d = AucClSettings.defaults();
+    var spec = new CommandLine(new Host()).getCommandSpec();
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("--auc-a", number(d.a()));
+    expected.put("--auc-a-learnable", Boolean.toString(d.aLearnable()));
+    expected.put("--auc-b", number(d.b()));
+    expected.put("--auc-b-learnable", Boolean.toString(d.bLearnable()));
+    expected.put("--auc-alpha", number(d.alpha()));
+    expected.put("--auc-alpha-ascent", Boolean.toString(d.alphaAscent()));
+    expected.put("--auc-margin", number(d.margin()));
+    expected.put("--auc-neg-weight", number(d.negWeight()));
+    expected.put("--auc-include-partner", Boolean.toString(d.negatives() == NegativeSet.ALL_OTHERS));
+    expected.put("--auc-neg-reduction", d.reduction().toString());
+    expected.put("--auc-clamp-positives", Boolean.toString(d.clampPositives()));
+    expected.forEach((option, value) -> {
+      String help = String.join(" ", spec.findOption(option).description());
+      assertTrue(help.contains("(default preset: " + value + ")"), option + ": " + help);
+    });
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
 }

@@ -53,6 +53,10 @@ class ContrastiveNetTest {
         + 256L * 8 * 8 * 128 * 9 + 3L * 256 * 8 * 8 * 256 * 9 + 256L * 8 * 8 * 128
         + 512L * 4 * 4 * 256 * 9 + 3L * 512 * 4 * 4 * 512 * 9 + 512L * 4 * 4 * 256;
     assertEquals(expected, macs);
+    // small stem: the same stem conv at full resolution, then every stage at half the side (a quarter of the MACs)
+    long stem = 64L * 32 * 32 * 3 * 9;
+    assertEquals(stem + (expected - stem) / 4,
+        ContrastiveNet.macsPerImage(new NetConfig("resnet18", "small", 3, 1.0, 512, 128, 32), false));
     // torchvision resnet18 at 224x224 (ImageNet stem): 1.814 GMACs including the 0.5 M of its fc layer
     long imagenet = ContrastiveNet.macsPerImage(new NetConfig("resnet18", "imagenet", 3, 1.0, 512, 128, 224), false);
     assertEquals(1.814e9 - 512_000, imagenet, 0.002e9);
@@ -62,7 +66,7 @@ class ContrastiveNetTest {
   void shapesForEveryEncoderStemAndChannelCount() {
     String[] archs = {"resnet18", "resnet34", "resnet50"};
     for (String arch : archs) {
-      for (String stem : new String[] {"cifar", "imagenet"}) {
+      for (String stem : new String[] {"cifar", "small", "imagenet"}) {
         for (int channels : new int[] {1, 3}) {
           NetConfig cfg = new NetConfig(arch, stem, channels, 0.125, 32, 16, 28);
           int featureDim = arch.equals("resnet50") ? 4 * 64 : 64;
