@@ -146,11 +146,11 @@ public final class PretrainCommand implements Callable<Integer> {
   /** The default job's settings, chosen by the experiments in docs/TUNING.md. */
   static final class Defaults {
     static final int SUBSET = 0;
-    static final String STEM = "imagenet";
-    static final double WIDTH = 0.5;
+    static final String STEM = "small";
+    static final double WIDTH = 0.25;
     static final double LR = 2e-3;
     static final int EPOCHS = 4;
-    static final int BATCH = 256;
+    static final int BATCH = 128;
     static final double WARMUP = 0.5;
     static final int BN_PASSES = 1;
 
