@@ -9,22 +9,22 @@ import picocli.CommandLine.Option;
  * An option left out keeps the preset's value; a value out of range is refused with one sentence.
  */
 public final class AugmentOptions {
-  @Option(names = "--crop-scale", split = ",", paramLabel = "MIN,MAX",
+  @Option(names = "--crop-scale", split = ",", paramLabel = "MIN,MAX", hideParamSyntax = true,
       description = "Random resized crop's area range, e.g. 0.2,1 (default: the preset's).")
   double[] cropScale;
 
   @Option(names = "--flip", paramLabel = "P", description = "Horizontal flip probability (default: the preset's).")
   Double flip;
 
-  @Option(names = "--jitter", split = ",", paramLabel = "B,C,S,H,P",
+  @Option(names = "--jitter", split = ",", paramLabel = "B,C,S,H,P", hideParamSyntax = true,
       description = "Colour jitter strengths (brightness, contrast, saturation, hue) and probability, e.g. 0.8,0.8,0,0,0.8 (default: the preset's).")
   double[] jitter;
 
-  @Option(names = "--blur", split = ",", paramLabel = "P1[,P2]",
+  @Option(names = "--blur", split = ",", paramLabel = "P1[,P2]", hideParamSyntax = true,
       description = "Gaussian blur probability of view 1 and view 2 (one number: both) (default: the preset's).")
   double[] blur;
 
-  @Option(names = "--solarize", split = ",", paramLabel = "P1[,P2]",
+  @Option(names = "--solarize", split = ",", paramLabel = "P1[,P2]", hideParamSyntax = true,
       description = "Solarisation probability of view 1 and view 2 (one number: both) (default: the preset's).")
   double[] solarize;
 
