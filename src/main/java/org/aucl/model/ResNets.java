@@ -52,24 +52,13 @@ public final class ResNets {
 
     SequentialBlock net = new SequentialBlock();
     int channels = planes[0];
-    if (cfg.stem().equals("cifar")) {
-      net.add(b.conv(cfg.inChannels(), channels, 3, 1, 1));
-      net.add(bn());
-      net.add(Activation.reluBlock());
-    } else if (cfg.stem().equals("small")) {
-      net.add(b.conv(cfg.inChannels(), channels, 3, 1, 1));
-      net.add(bn());
-      net.add(Activation.reluBlock());
-      net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
-      b.height = (b.height + 2 - 3) / 2 + 1;
-      b.widthPx = (b.widthPx + 2 - 3) / 2 + 1;
-    } else {
-      net.add(b.conv(cfg.inChannels(), channels, 7, 2, 3));
-      net.add(bn());
-      net.add(Activation.reluBlock());
-      net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
-      b.height = (b.height + 2 - 3) / 2 + 1;
-      b.widthPx = (b.widthPx + 2 - 3) / 2 + 1;
+    // cifar: 3x3 stride 1, no pool; small: 3x3 stride 1 then pool; imagenet: 7x7 stride 2 then pool
+    boolean imagenet = cfg.stem().equals("imagenet");
+    net.add(imagenet ? b.conv(cfg.inChannels(), channels, 7, 2, 3) : b.conv(cfg.inChannels(), channels, 3, 1, 1));
+    net.add(bn());
+    net.add(Activation.reluBlock());
+    if (!cfg.stem().equals("cifar")) {
+      net.add(b.maxPool());
     }
     for (int stage = 0; stage < 4; stage++) {
       SequentialBlock layer = new SequentialBlock();
@@ -119,6 +108,13 @@ public final class ResNets {
     height = h1; // both paths end at the same spatial size
     widthPx = w1;
     return new SequentialBlock().add(conv).add(bn());
+  }
+
+  /** torchvision's stem max-pool (3x3, stride 2, padding 1); advances the tracked spatial size. */
+  private Block maxPool() {
+    height = (height + 2 - 3) / 2 + 1;
+    widthPx = (widthPx + 2 - 3) / 2 + 1;
+    return Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1));
   }
 
   /** A bias-free conv with torchvision's init; advances the tracked spatial size and counts MACs. */
