@@ -162,7 +162,8 @@ def main():
     ap.add_argument("--width", type=float, default=1.0)
     ap.add_argument("--steps", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=2)
-    ap.add_argument("--two-pass", default="true")
+    ap.add_argument("--bn-passes", type=int, choices=(1, 2), default=1,
+                    help="2: each view through BatchNorm in its own pass; 1: both in one (as aucl bench train)")
     ap.add_argument("--threads", type=int, default=0)
     a = ap.parse_args()
     if a.threads:
@@ -177,7 +178,7 @@ def main():
     opt = torch.optim.AdamW([{"params": net.parameters()}, {"params": [objective.b], "weight_decay": 0.0}],
                             lr=1e-4, weight_decay=1e-4)
     batches = [(torch.randn(a.batch_size, *shape), torch.randn(a.batch_size, *shape)) for _ in range(2)]
-    two = a.two_pass.lower() == "true"
+    two = a.bn_passes == 2
 
     def step(v1, v2):
         if two:

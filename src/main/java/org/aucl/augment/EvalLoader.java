@@ -28,10 +28,6 @@ public final class EvalLoader implements Iterable<Batch> {
     this.out = transform.outputShape(in);
   }
 
-  public ImageShape imageShape() {
-    return out;
-  }
-
   /** Batches in all: {@code ceil(size / batchSize)}. */
   public int batchCount() {
     return (dataset.size() + batchSize - 1) / batchSize;

@@ -34,7 +34,7 @@ import org.aucl.data.ImageDataset;
  * <p>A worker's exception is rethrown by the consumer's {@code next()}. {@link #close()} stops the
  * threads.
  */
-public final class TwoViewLoader implements AutoCloseable {
+public final class TwoViewLoader implements EpochLoader<PairBatch> {
   private static final long PERMUTATION = 0x5045524DL;
   private static final long VIEW = 0x56494557L;
   private static final AtomicInteger LOADERS = new AtomicInteger();
@@ -110,16 +110,12 @@ public final class TwoViewLoader implements AutoCloseable {
     };
   }
 
-  /** Shape of one view: channels x height x width. */
-  public ImageShape viewShape() {
-    return out;
-  }
-
   public int batchSize() {
     return batchSize;
   }
 
   /** Full batches per epoch: {@code floor(size / batchSize)}. */
+  @Override
   public int batchesPerEpoch() {
     return dataset.size() / batchSize;
   }
@@ -147,6 +143,7 @@ public final class TwoViewLoader implements AutoCloseable {
   }
 
   /** The batches of epoch {@code e} (e >= 0), made in the background as the iterator advances. */
+  @Override
   public Iterator<PairBatch> epoch(int e) {
     if (e < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, got " + e + ".");

@@ -21,10 +21,6 @@ public final class ViewPipeline implements ViewTransform {
     return new ViewPipeline(List.of(steps));
   }
 
-  public List<ViewTransform> steps() {
-    return steps;
-  }
-
   @Override
   public ImageShape outputShape(ImageShape in) {
     ImageShape s = in;

@@ -15,10 +15,10 @@ import org.aucl.loss.Objectives;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.model.NetConfig;
-import org.aucl.train.TrainStep;
-import org.aucl.train.optim.OptimizerConfig;
-import org.aucl.train.optim.Optimizers;
-import org.aucl.train.optim.ParameterOptimizer;
+import org.aucl.method.TwoViewStep;
+import org.aucl.optim.OptimizerConfig;
+import org.aucl.optim.Optimizers;
+import org.aucl.optim.ParameterOptimizer;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--stem", defaultValue = "cifar", description = "cifar, small or imagenet (default ${DEFAULT-VALUE}).")
   String stem;
 
-  @Option(names = "--image-size", defaultValue = "32", description = "Image height and width (default ${DEFAULT-VALUE}).")
+  @Option(names = "--image-size", defaultValue = "32", description = "Use images at N x N, the side at which they enter the network (default ${DEFAULT-VALUE}).")
   int imageSize;
 
   @Option(names = "--channels", defaultValue = "3", description = "Input channels (default ${DEFAULT-VALUE}).")
@@ -57,8 +57,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--two-pass", defaultValue = "true", arity = "1", description = "One forward pass per view (true) or one over both (false) (default ${DEFAULT-VALUE}).")
-  boolean twoPass;
+  @Mixin BatchNormPassOption bnPasses;
 
   @Option(names = "--loss", defaultValue = "auc-cl", description = "Objective with its default settings: auc-cl, simclr, dcl or sogclr (default ${DEFAULT-VALUE}).")
   String loss;
@@ -83,7 +82,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     ObjectiveConfig objectiveConfig = ObjectiveConfig.of(Objectives.canonical(loss));
     org.aucl.model.EngineThreads.configure(threads);
     Device dev = Devices.resolve(device);
-    NetConfig cfg = new NetConfig(model, stem, channels, width, 512, 128, imageSize);
+    NetConfig cfg = new NetConfig(model, stem, channels, width, NetConfig.DEFAULT_PROJ_HIDDEN, NetConfig.DEFAULT_PROJ_OUT, imageSize);
+    boolean twoPass = bnPasses.twoPass();
     Random random = new Random(1);
     PairBatch[] batches = new PairBatch[2];
     for (int i = 0; i < batches.length; i++) {
@@ -98,7 +98,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults(optimizer))) {
       // the batches' dataset indices are 0..batchSize-1
       obj.initialize(objManager, batchSize);
-      TrainStep step = new TrainStep(net, obj, opt, twoPass);
+      TwoViewStep step = new TwoViewStep(net, obj, opt, twoPass);
       for (int i = 0; i < warmup; i++) {
         step.run(batches[i % 2], 1e-4);
       }

@@ -1,10 +1,8 @@
 package org.aucl.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aucl.data.DatasetOptions;
 import org.aucl.data.DatasetSource;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
@@ -28,28 +26,14 @@ public final class DataInfoCommand implements Callable<Integer> {
       description = "A dataset name (fashion-mnist, mnist, cifar10, cifar100, stl10, synthetic[:opts]) or a path.")
   String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where datasets live (default: $AUCL_DATA, else ~/.aucl/data).")
-  Path dataDir;
-
   @Option(names = "--split", paramLabel = "SPLIT", description = "Describe only this split (default: all).")
   String split;
 
-  @Option(names = "--coarse", description = "CIFAR-100: the 20 coarse labels instead of the 100 fine ones.")
-  boolean coarse;
-
-  @Option(names = "--image-size", paramLabel = "N",
-      description = "Image folders: resize to N x N (default 0: the first image's size).")
-  int imageSize;
-
-  @Option(names = "--channels", paramLabel = "C", description = "Image folders: 1 (grayscale) or 3 (RGB, default).")
-  int channels = 3;
+  @Mixin DatasetReadOptions read;
 
   @Override
   public Integer call() {
-    Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
-    DatasetOptions options = new DatasetOptions(coarse, imageSize, channels);
-    DatasetSource source = Datasets.locate(dataset, dir, options);
+    DatasetSource source = Datasets.locate(dataset, read.dataDir(), read.options());
     PrintWriter out = spec.commandLine().getOut();
     out.println("dataset:  " + source.name());
     out.println("format:   " + source.format());

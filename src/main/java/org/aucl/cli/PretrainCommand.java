@@ -3,23 +3,25 @@ package org.aucl.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aucl.augment.AugmentConfig;
 import org.aucl.augment.AugmentPresets;
 import org.aucl.data.DatasetFetcher;
+import org.aucl.data.DatasetOptions;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
-import org.aucl.loss.ObjectiveConfig;
 import org.aucl.model.NetConfig;
+import org.aucl.optim.OptimizerConfig;
 import org.aucl.report.MarkdownTable;
 import org.aucl.train.EpochMetrics;
+import org.aucl.train.Methods;
 import org.aucl.train.MetricsLog;
 import org.aucl.train.PretrainConfig;
 import org.aucl.train.Pretrainer;
 import org.aucl.train.Provenance;
 import org.aucl.train.RunDirectory;
 import org.aucl.train.RunSummary;
-import org.aucl.train.optim.OptimizerConfig;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code aucl pretrain}: self-supervised pretraining with the kNN monitor. With no arguments it runs
- * the default job (Fashion-MNIST, a CPU-sized ResNet-18, AUC-CL's default preset).
+ * the default job, {@link PretrainConfig#defaultJob()}; every option starts from that job's value.
  */
 @Command(
     name = "pretrain",
@@ -39,97 +41,99 @@ import picocli.CommandLine.Option;
       "With no arguments: the default job on Fashion-MNIST (about 15 minutes on 2 CPU cores)."
     })
 public final class PretrainCommand implements Callable<Integer> {
+  /** The owner of every default below. */
+  private static final PretrainConfig DEFAULT = PretrainConfig.defaultJob();
+
   @Mixin VerboseOption verbose;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--method", description = "Pretraining method: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+      completionCandidates = MethodNames.class)
+  String method = DEFAULT.method();
+
   // --- data
   @Option(names = "--dataset", description = "Dataset name (fashion-mnist, mnist, cifar10, cifar100, stl10, synthetic) or path. Default: ${DEFAULT-VALUE}.")
-  String dataset = "fashion-mnist";
+  String dataset = DEFAULT.data().dataset();
 
-  @Option(names = "--data-dir", description = "Where named datasets live (default: $AUCL_DATA or ~/.aucl/data).")
-  Path dataDir;
+  @Mixin DatasetReadOptions read;
 
   @Option(names = "--subset", description = "Train on a class-balanced subset of N images (0 = all). Default: ${DEFAULT-VALUE}.")
-  int subset = Defaults.SUBSET;
+  int subset = DEFAULT.data().subset();
 
-  @Option(names = "--preset", description = "Augmentation preset: fashion-mnist, cifar, imagenet (default: chosen from the dataset).")
+  @Option(names = "--preset", description = "Augmentation preset: fashion-mnist, cifar, imagenet (default: chosen from the dataset: fashion-mnist for grey images, imagenet above 64 pixels, else cifar).")
   String preset;
-
-  @Option(names = "--image-size", description = "Side of the views (0 = the dataset's). Default: ${DEFAULT-VALUE}.")
-  int imageSize = 0;
 
   @Mixin AugmentOptions augment;
 
   @Option(names = "--workers", description = "Loader threads. Default: ${DEFAULT-VALUE}.")
-  int workers = 2;
+  int workers = DEFAULT.data().workers();
 
   // --- model
   @Option(names = "--model", description = "resnet18, resnet34, resnet50. Default: ${DEFAULT-VALUE}.")
-  String model = "resnet18";
+  String model = DEFAULT.net().arch();
 
   @Option(names = "--stem", description = "cifar (3x3 stride 1, no max-pool; the authors' CIFAR recipe), small (3x3 stride 1 and max-pool: 4x fewer FLOPs) or imagenet (7x7 stride 2 and max-pool: 16x fewer). Default: ${DEFAULT-VALUE}.")
-  String stem = Defaults.STEM;
+  String stem = DEFAULT.net().stem();
 
   @Option(names = "--width", description = "Width multiplier (0.25: 16-32-64-128 channels). Default: ${DEFAULT-VALUE}.")
-  double width = Defaults.WIDTH;
+  double width = DEFAULT.net().width();
 
   @Option(names = "--proj-hidden", description = "Projector hidden size. Default: ${DEFAULT-VALUE}.")
-  int projHidden = 512;
+  int projHidden = DEFAULT.net().projHidden();
 
   @Option(names = "--proj-out", description = "Projector output size. Default: ${DEFAULT-VALUE}.")
-  int projOut = 128;
+  int projOut = DEFAULT.net().projOut();
 
-  @Option(names = "--bn-passes", description = "two: each view through BatchNorm in its own pass (the authors'); one: both views in one pass. Default: ${DEFAULT-VALUE}.")
-  int bnPasses = Defaults.BN_PASSES;
+  @Mixin BatchNormPassOption bnPasses;
 
   // --- objective
   @Mixin ObjectiveOptions objective;
 
   // --- optimisation
   @Option(names = "--optimizer", description = "adamw, sgd or lars. Default: ${DEFAULT-VALUE}.")
-  String optimizer = "adamw";
+  String optimizer = DEFAULT.optimizer().name();
 
-  @Option(names = "--lr", description = "Base learning rate (default: the optimiser's; adamw " + Defaults.LR + ").")
-  Double lr;
+  @Option(names = "--lr", description = "Base learning rate. Default: ${DEFAULT-VALUE} with the default optimiser; another optimiser's own default otherwise.")
+  double lr = DEFAULT.optimizer().lr();
 
-  @Option(names = "--weight-decay", description = "Weight decay (default: the optimiser's; adamw 1e-4).")
-  Double weightDecay;
+  @Option(names = "--weight-decay", description = "Weight decay. Default: ${DEFAULT-VALUE} with the default optimiser; another optimiser's own default otherwise.")
+  double weightDecay = DEFAULT.optimizer().weightDecay();
 
-  @Option(names = "--momentum", description = "Momentum for sgd and lars (default 0.9).")
+  @Option(names = "--momentum", description = "Momentum of sgd and lars (default: the optimiser's own).")
   Double momentum;
 
   @Option(names = "--epochs", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-  int epochs = Defaults.EPOCHS;
+  int epochs = DEFAULT.schedule().epochs();
 
   @Option(names = "--batch-size", description = "Images per batch (two views each). Default: ${DEFAULT-VALUE}.")
-  int batchSize = Defaults.BATCH;
+  int batchSize = DEFAULT.schedule().batchSize();
 
   @Option(names = "--warmup-epochs", description = "Linear warm-up, in epochs. Default: ${DEFAULT-VALUE}.")
-  double warmupEpochs = Defaults.WARMUP;
+  double warmupEpochs = DEFAULT.schedule().warmupEpochs();
 
   @Option(names = "--min-lr-ratio", description = "Cosine decay ends at lr times this. Default: ${DEFAULT-VALUE}.")
-  double minLrRatio = 0.0;
+  double minLrRatio = DEFAULT.schedule().floorLrRatio();
 
   // --- monitor
   @Option(names = "--knn-k", description = "Neighbours of the kNN monitor. Default: ${DEFAULT-VALUE}.")
-  int knnK = 200;
+  int knnK = DEFAULT.monitor().knnK();
 
   @Option(names = "--knn-every", description = "Run the kNN monitor every N epochs and after the last (0: never). Default: ${DEFAULT-VALUE}.")
-  int knnEvery = 1;
+  int knnEvery = DEFAULT.monitor().knnEvery();
 
   @Option(names = "--knn-temperature", description = "0: votes weighted by similarity; t > 0: by exp(sim / t). Default: ${DEFAULT-VALUE}.")
-  double knnTemperature = 0;
+  double knnTemperature = DEFAULT.monitor().knnTemperature();
 
   @Option(names = "--knn-bank", description = "Bank size: 0 = the whole training split, else a balanced subset. Default: ${DEFAULT-VALUE}.")
-  int knnBank = 0;
+  int knnBank = DEFAULT.monitor().knnBank();
 
   // --- run
   @Option(names = "--device", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-  String device = "auto";
+  String device = DEFAULT.device();
 
   @Option(names = "--seed", description = "Seed of all randomness. Default: ${DEFAULT-VALUE}.")
-  long seed = 1;
+  long seed = DEFAULT.seed();
 
   @Option(names = "--out", description = "Run directory (default: runs/<date-time>-<objective>-<dataset>).")
   Path out;
@@ -143,18 +147,12 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bars (for logs).")
   boolean quiet;
 
-  /** The default job's settings, chosen by the experiments in docs/TUNING.md. */
-  static final class Defaults {
-    static final int SUBSET = 0;
-    static final String STEM = "small";
-    static final double WIDTH = 0.25;
-    static final double LR = 2e-3;
-    static final int EPOCHS = 4;
-    static final int BATCH = 128;
-    static final double WARMUP = 0.5;
-    static final int BN_PASSES = 1;
-
-    private Defaults() {}
+  /** The method names for {@code --help}. */
+  static final class MethodNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Methods.NAMES.iterator();
+    }
   }
 
   @Override
@@ -186,58 +184,77 @@ public final class PretrainCommand implements Callable<Integer> {
     return spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
   }
 
+  private boolean given(String option) {
+    return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** The run these options describe: the default job with every given option applied. */
   PretrainConfig buildConfig() {
-    Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
+    if (!Methods.NAMES.contains(method)) {
+      throw new UserException("unknown --method '" + method + "': expected one of " + String.join(", ", Methods.NAMES) + ".");
+    }
+    Path dir = read.dataDir();
     ensureFetched(dir);
-    ImageDataset probe = Datasets.open(dataset, "train", dir);
+    DatasetOptions reading = read.options();
+    ImageDataset probe = Datasets.open(dataset, "train", dir, reading);
     String presetName = preset != null ? preset : defaultPreset(probe);
     if (!AugmentPresets.contains(presetName)) {
       throw new UserException("unknown --preset '" + presetName + "': expected one of " + AugmentPresets.names() + ".");
     }
-    AugmentConfig aug = augment.build(AugmentPresets.config(presetName), imageSize);
-    int side = imageSize > 0 ? imageSize : probe.height();
-    NetConfig net = new NetConfig(model, stem, probe.channels(), width, projHidden, projOut, side);
-    if (bnPasses != 1 && bnPasses != 2) {
-      throw new UserException("--bn-passes must be 1 or 2, got " + bnPasses + ".");
+    // One resolution of the image size: the network's side, and the views' when it differs from the data's.
+    int side = read.imageSize > 0 ? read.imageSize : probe.height();
+    AugmentConfig aug = augment.build(AugmentPresets.config(presetName), read.imageSize);
+    NetConfig net;
+    try {
+      net = new NetConfig(model, stem, probe.channels(), width, projHidden, projOut, side);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), e);
     }
-    OptimizerConfig opt = OptimizerConfig.defaults(optimizer.toLowerCase(java.util.Locale.ROOT));
-    opt = opt.withLr(lr != null ? lr : opt.name().equals("adamw") ? Defaults.LR : opt.lr());
-    if (weightDecay != null) {
-      opt = opt.withWeightDecay(weightDecay);
-    }
-    if (momentum != null) {
-      opt = new OptimizerConfig(opt.name(), opt.lr(), opt.weightDecay(), momentum, opt.beta1(), opt.beta2(), opt.eps(),
-          opt.nesterov(), opt.trustCoefficient());
-    }
-    ObjectiveConfig obj = objective.toConfig();
     return new PretrainConfig(
-        new PretrainConfig.Data(dataset, dir.toString(), subset, presetName, workers),
+        method,
+        new PretrainConfig.Data(dataset, dir.toString(), subset, presetName, workers, reading.coarseLabels(), reading.channels()),
         aug,
         net,
-        obj,
-        opt,
+        objective.toConfig(),
+        optimizerConfig(),
         new PretrainConfig.Schedule(epochs, batchSize, warmupEpochs, minLrRatio),
         new PretrainConfig.Monitor(knnK, knnEvery, knnTemperature, knnBank),
-        bnPasses == 2,
+        bnPasses.twoPass(),
         device,
         seed);
   }
 
-  /** A known dataset that is missing is fetched first (Debian's package or the official download). */
+  /** The default job's optimiser, or another one's own defaults, with the given options applied. */
+  private OptimizerConfig optimizerConfig() {
+    String name = optimizer.toLowerCase(Locale.ROOT);
+    boolean isDefault = name.equals(DEFAULT.optimizer().name());
+    OptimizerConfig opt = isDefault ? DEFAULT.optimizer() : OptimizerConfig.defaults(name);
+    if (isDefault || given("--lr")) {
+      opt = opt.withLr(lr);
+    }
+    if (isDefault || given("--weight-decay")) {
+      opt = opt.withWeightDecay(weightDecay);
+    }
+    if (momentum != null) {
+      opt = opt.withMomentum(momentum);
+    }
+    return opt;
+  }
+
+  /** A known dataset (or alias) that is missing is fetched first (Debian's package or the official download). */
   private void ensureFetched(Path dir) {
-    String key = dataset.trim().toLowerCase(java.util.Locale.ROOT);
-    if (!Datasets.NAMES.contains(key) || key.startsWith("synthetic")) {
+    if (Datasets.canonicalName(dataset.trim().toLowerCase(Locale.ROOT)).isEmpty()) {
       return;
     }
     try {
-      Datasets.locate(dataset, dir, org.aucl.data.DatasetOptions.DEFAULTS);
+      Datasets.locate(dataset, dir, DatasetOptions.DEFAULTS);
     } catch (UserException missing) {
       new DatasetFetcher(new PrintWriter(System.err, true)).fetch(dataset, dir, null, true);
     }
   }
 
   private static String defaultPreset(ImageDataset ds) {
-    String name = ds.name().toLowerCase(java.util.Locale.ROOT);
+    String name = ds.name().toLowerCase(Locale.ROOT);
     if (ds.channels() == 1) {
       return "fashion-mnist";
     }

@@ -5,17 +5,17 @@ package org.aucl.data;
  *
  * @param coarseLabels CIFAR-100: the 20 superclasses instead of the 100 fine classes
  * @param imageSize image folders: output height and width; 0 keeps the first image's size
- * @param channels image folders: 1 (grayscale) or 3 (RGB)
+ * @param channels image folders: 1 (grayscale), 3 (RGB), or 0: 1 when the images are stored grey, else 3
  */
 public record DatasetOptions(boolean coarseLabels, int imageSize, int channels) {
-  public static final DatasetOptions DEFAULTS = new DatasetOptions(false, 0, 3);
+  public static final DatasetOptions DEFAULTS = new DatasetOptions(false, 0, 0);
 
   public DatasetOptions {
     if (imageSize < 0) {
       throw new IllegalArgumentException("image size must be >= 0 (0 keeps the first image's size), got " + imageSize);
     }
-    if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+    if (channels != 0 && channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("--channels must be 0 (from the images), 1 or 3, got " + channels + ".");
     }
   }
 
@@ -25,9 +25,5 @@ public record DatasetOptions(boolean coarseLabels, int imageSize, int channels) 
 
   public DatasetOptions withImageSize(int size) {
     return new DatasetOptions(coarseLabels, size, channels);
-  }
-
-  public DatasetOptions withChannels(int c) {
-    return new DatasetOptions(coarseLabels, imageSize, c);
   }
 }

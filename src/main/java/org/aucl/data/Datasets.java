@@ -118,7 +118,7 @@ public final class Datasets {
   }
 
   /** The canonical name for a known name or alias ("fashion_mnist", "cifar-10", ...). */
-  static Optional<String> canonicalName(String key) {
+  public static Optional<String> canonicalName(String key) {
     return switch (key) {
       case "fashion-mnist", "fashion_mnist", "fashionmnist", "fmnist" -> Optional.of("fashion-mnist");
       case "mnist" -> Optional.of("mnist");

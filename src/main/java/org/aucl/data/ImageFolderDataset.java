@@ -31,27 +31,29 @@ public final class ImageFolderDataset extends ShapedImageDataset {
 
   /**
    * @param size output height and width; 0 takes the size of the first image (its height and width)
-   * @param channels 1 (grayscale, ITU-R 601 luma) or 3 (RGB)
+   * @param channels 1 (grayscale, ITU-R 601 luma), 3 (RGB), or 0: 1 when the images are stored grey
+   *     ({@link GreyImages}), else 3
    */
   public ImageFolderDataset(String name, Path root, int size, int channels) {
-    this(name, root, channels, scan(root, size, channels));
+    this(name, root, scan(root, size, channels));
   }
 
-  private ImageFolderDataset(String name, Path root, int channels, Listing listing) {
-    super(name, channels, listing.height(), listing.width(), listing.classNames());
+  private ImageFolderDataset(String name, Path root, Listing listing) {
+    super(name, listing.channels(), listing.height(), listing.width(), listing.classNames());
     this.root = root;
     this.files = listing.files();
     this.labels = listing.labels();
-    long total = (long) files.size() * channels * height() * width();
+    long total = (long) files.size() * channels() * height() * width();
     this.cache = total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(files.size()) : null;
   }
 
-  /** What a folder holds: its image files, their labels (null when unlabeled), class names, output size. */
-  private record Listing(List<Path> files, int[] labels, List<String> classNames, int height, int width) {}
+  /** What a folder holds: image files, their labels (null when unlabeled), class names, output shape. */
+  private record Listing(
+      List<Path> files, int[] labels, List<String> classNames, int channels, int height, int width) {}
 
   private static Listing scan(Path root, int size, int channels) {
-    if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+    if (channels != 0 && channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 0 (from the images), 1 or 3, got " + channels);
     }
     if (size < 0) {
       throw new IllegalArgumentException("image size must be >= 0, got " + size);
@@ -82,11 +84,12 @@ public final class ImageFolderDataset extends ShapedImageDataset {
       throw new UserException("Image folder " + root + " holds no image files (.png, .jpg, .jpeg, .bmp, .gif) and no class sub-folders.");
     }
     int[] labels = classDirs.isEmpty() ? null : foundLabels.stream().mapToInt(Integer::intValue).toArray();
+    int c = channels != 0 ? channels : GreyImages.all(found) ? 1 : 3;
     if (size == 0) {
       BufferedImage first = decode(found.get(0));
-      return new Listing(List.copyOf(found), labels, names, first.getHeight(), first.getWidth());
+      return new Listing(List.copyOf(found), labels, names, c, first.getHeight(), first.getWidth());
     }
-    return new Listing(List.copyOf(found), labels, names, size, size);
+    return new Listing(List.copyOf(found), labels, names, c, size, size);
   }
 
   public Path root() {

@@ -130,28 +130,17 @@ public final class AucClObjective implements ContrastiveObjective {
   }
 
   /**
-   * Projected dual ascent on alpha if enabled; then zeroes the gradients of a and b (their values
-   * belong to the optimiser, which has used the gradients by now). DJL's PyTorch engine accumulates
-   * into a leaf's gradient across collectors, so without this the next step would add to this one's.
+   * Projected dual ascent on alpha if enabled. The gradients of a and b are the optimiser's: it zeroes
+   * them after its update, as it does the network's.
    */
   @Override
   public void afterStep() {
-    zeroGradient(aVar);
-    zeroGradient(bVar);
     if (!settings.alphaAscent() || Double.isNaN(lastMeanP)) {
       return;
     }
     alpha = Math.max(0, alpha + settings.alphaLr() * alphaGradient());
     lastMeanP = Double.NaN;
     lastNegLinear = Double.NaN;
-  }
-
-  private static void zeroGradient(NDArray variable) {
-    if (variable != null && variable.hasGradient()) {
-      try (NDArray g = variable.getGradient()) {
-        g.muli(0);
-      }
-    }
   }
 
   public double a() {

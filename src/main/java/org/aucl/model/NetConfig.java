@@ -7,15 +7,15 @@ import java.util.Set;
  * projector sizes and the (square) image size the FLOP count refers to.
  *
  * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout)
- * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; spec section 3), {@code small} (3x3
+ * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; the authors' CIFAR network), {@code small} (3x3
  *     stride-1 conv and 3x3 stride-2 max-pool: half the resolution of {@code cifar} in layer 1, twice
  *     that of {@code imagenet}; ours, for 28 x 28 images on a CPU) or {@code imagenet} (7x7 stride-2
  *     conv and 3x3 stride-2 max-pool)
  * @param inChannels image channels (1 for Fashion-MNIST, 3 for CIFAR)
  * @param width channel multiplier: stage widths are round(64 w), round(128 w), round(256 w),
  *     round(512 w); 0.25 gives 16-32-64-128 for resnet18
- * @param projHidden hidden size of the projector (spec: 512)
- * @param projOut output size of the projector (spec: 128)
+ * @param projHidden hidden size of the projector ({@link #DEFAULT_PROJ_HIDDEN} by default)
+ * @param projOut output size of the projector ({@link #DEFAULT_PROJ_OUT} by default)
  * @param imageSize height and width of the input images
  */
 public record NetConfig(
@@ -48,18 +48,14 @@ public record NetConfig(
     }
   }
 
-  /** The spec's defaults (section 3): CIFAR stem, full width, projector 512 -> 128. */
+  /** Projector hidden size of the authors' CIFAR recipe and of every aucl default. */
+  public static final int DEFAULT_PROJ_HIDDEN = 512;
+
+  /** Projector output size of the authors' CIFAR recipe and of every aucl default. */
+  public static final int DEFAULT_PROJ_OUT = 128;
+
+  /** The authors' CIFAR network (docs/MODELS.md): CIFAR stem, full width, the default projector. */
   public static NetConfig of(String arch, int inChannels, int imageSize) {
-    return new NetConfig(arch, "cifar", inChannels, 1.0, 512, 128, imageSize);
-  }
-
-  /** A copy with another width multiplier. */
-  public NetConfig withWidth(double newWidth) {
-    return new NetConfig(arch, stem, inChannels, newWidth, projHidden, projOut, imageSize);
-  }
-
-  /** A copy with another stem. */
-  public NetConfig withStem(String newStem) {
-    return new NetConfig(arch, newStem, inChannels, width, projHidden, projOut, imageSize);
+    return new NetConfig(arch, "cifar", inChannels, 1.0, DEFAULT_PROJ_HIDDEN, DEFAULT_PROJ_OUT, imageSize);
   }
 }

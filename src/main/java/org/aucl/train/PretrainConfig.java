@@ -1,19 +1,30 @@
 package org.aucl.train;
 
+import java.nio.file.Path;
 import org.aucl.augment.AugmentConfig;
+import org.aucl.augment.AugmentPresets;
+import org.aucl.data.DatasetOptions;
+import org.aucl.data.Datasets;
+import org.aucl.data.ImageDataset;
 import org.aucl.loss.ObjectiveConfig;
+import org.aucl.method.TwoViewMethod;
 import org.aucl.model.NetConfig;
-import org.aucl.train.optim.OptimizerConfig;
+import org.aucl.optim.OptimizerConfig;
 
 /**
  * Everything a pretraining run needs, written in full to config.json so that the run can be rerun
- * or resumed from it alone.
+ * or resumed from it alone. {@link #defaultJob()} owns the default of every value; the command line
+ * starts from it and never restates a default.
  *
+ * @param method the pretraining method ({@code two-view})
+ * @param augment the views' settings; its output size is 0 (the dataset's) or the network's image size
+ * @param net the network; its image size is the side at which images enter it
  * @param twoPassBatchNorm true: the two views go through BatchNorm in separate passes (the authors'
  *     code), so each view is normalised with its own batch statistics; false: one pass on the 2B views
  * @param device auto, cpu or gpu
  */
 public record PretrainConfig(
+    String method,
     Data data,
     AugmentConfig augment,
     NetConfig net,
@@ -25,14 +36,52 @@ public record PretrainConfig(
     String device,
     long seed) {
 
+  public PretrainConfig {
+    if (method == null) {
+      method = TwoViewMethod.NAME; // config.json of runs made before methods existed
+    }
+    if (augment.outputSize() != 0 && augment.outputSize() != net.imageSize()) {
+      throw new IllegalArgumentException(
+          "the views are " + augment.outputSize() + " pixels wide but the network expects " + net.imageSize() + ".");
+    }
+  }
+
+  /**
+   * The default job, chosen by the experiments in docs/TUNING.md: AUC-CL's default preset, two views of
+   * Fashion-MNIST, a ResNet-18 with the small stem at width 1/4, batch 128, 4 epochs, AdamW at 2e-3
+   * with half an epoch of warm-up and cosine decay, both views in one BatchNorm pass, kNN every epoch.
+   */
+  public static PretrainConfig defaultJob() {
+    return new PretrainConfig(
+        TwoViewMethod.NAME,
+        new Data("fashion-mnist", Datasets.defaultDataDir().toString(), 0, "fashion-mnist", 2, false, 0),
+        AugmentPresets.config("fashion-mnist"),
+        new NetConfig("resnet18", "small", 1, 0.25, NetConfig.DEFAULT_PROJ_HIDDEN, NetConfig.DEFAULT_PROJ_OUT, 28),
+        ObjectiveConfig.of("auc-cl"),
+        OptimizerConfig.defaults("adamw").withLr(2e-3),
+        new Schedule(4, 128, 0.5, 0.0),
+        new Monitor(200, 1, 0, 0),
+        false,
+        "auto",
+        1);
+  }
+
+  /** Opens split {@code split} of the dataset as this run reads it (image folders at the network's size). */
+  public ImageDataset openSplit(String split) {
+    return Datasets.open(data.dataset(), split, Path.of(data.dataDir()), data.readOptions(net.imageSize()));
+  }
+
   /**
    * Where the images come from.
    *
    * @param subset 0 for the whole training split, else a class-balanced subset of that many images
    * @param preset the augmentation preset the {@code augment} settings started from
    * @param workers loader threads
+   * @param coarseLabels CIFAR-100: the 20 superclasses
+   * @param channels image folders: 1, 3, or 0 (1 when the images are stored grey, else 3)
    */
-  public record Data(String dataset, String dataDir, int subset, String preset, int workers) {
+  public record Data(
+      String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels) {
     public Data {
       if (subset < 0) {
         throw new IllegalArgumentException("--subset must be >= 0 (0 = the whole split), got " + subset + ".");
@@ -40,6 +89,11 @@ public record PretrainConfig(
       if (workers < 1) {
         throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
       }
+    }
+
+    /** How to read the dataset for a network that takes {@code imageSize} x {@code imageSize} images. */
+    public DatasetOptions readOptions(int imageSize) {
+      return new DatasetOptions(coarseLabels, imageSize, channels);
     }
   }
 
@@ -67,7 +121,7 @@ public record PretrainConfig(
   }
 
   /**
-   * The kNN monitor (spec section 5).
+   * The weighted kNN monitor (docs/PRETRAINING.md).
    *
    * @param knnEvery run the monitor every this many epochs (and after the last); 0 turns it off
    * @param knnTemperature 0 weighs votes by similarity, else by exp(sim / t)

@@ -1,44 +1,33 @@
 package org.aucl.train;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aucl.augment.Augmentation;
-import org.aucl.augment.ImageShape;
-import org.aucl.augment.PairBatch;
-import org.aucl.augment.TwoViewLoader;
-import org.aucl.data.Datasets;
-import org.aucl.data.ImageDataset;
-import org.aucl.data.Subsets;
+import org.aucl.augment.EpochLoader;
 import org.aucl.eval.KnnResult;
-import org.aucl.loss.ContrastiveObjective;
-import org.aucl.loss.Objectives;
-import org.aucl.model.ContrastiveNet;
+import org.aucl.method.PretrainMethod;
+import org.aucl.method.StatePart;
+import org.aucl.method.StepClock;
+import org.aucl.method.StepResult;
 import org.aucl.model.Devices;
-import org.aucl.train.optim.LrSchedule;
-import org.aucl.train.optim.Optimizers;
-import org.aucl.train.optim.ParameterOptimizer;
+import org.aucl.optim.LrSchedule;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 
 /**
- * The pretraining loop: two views through encoder and projector, the objective, the optimiser, and
- * every few epochs the kNN monitor; metrics, checkpoints and plots go to the run directory.
+ * The pretraining loop, for any {@link PretrainMethod}: the method's loader, the learning-rate
+ * schedule, one method step per batch, and after each epoch the kNN monitor, the metrics line, the
+ * checkpoint and the plots in the run directory.
  *
  * <p>Resuming: the loader's randomness depends only on (seed, epoch, position), the schedule only on
- * the step, and the checkpoint holds the weights, BatchNorm statistics, optimiser moments and the
- * objective's state, so a resumed run ends with the same weights as an uninterrupted one (CPU).
+ * the step, and the checkpoint holds every part of the method's state, so a resumed run ends with the
+ * same weights as an uninterrupted one (CPU).
  */
 public final class Pretrainer {
-  private static final int PREFETCH = 4;
-
   private final PretrainConfig cfg;
   private final RunDirectory run;
   private final boolean resume;
@@ -64,171 +53,164 @@ public final class Pretrainer {
    */
   public Pretrainer stopAfter(int epoch) {
     if (epoch < 1) {
-      throw new IllegalArgumentException("--stop-after must be at least 1, got " + epoch + ".");
+      throw new UserException("--stop-after must be at least 1, got " + epoch + ".");
     }
     this.stopAfterEpoch = epoch;
     return this;
   }
 
   public RunSummary run() {
-    Path dataDir = Path.of(cfg.data().dataDir());
-    ImageDataset train = Datasets.open(cfg.data().dataset(), "train", dataDir);
-    ImageDataset bank = train;
-    if (cfg.data().subset() > 0) {
-      train = Subsets.balanced(train, Math.min(cfg.data().subset(), train.size()), cfg.seed());
+    TrainingData data = TrainingData.open(cfg);
+    try (PretrainMethod<?> method = Methods.create(cfg, Devices.resolve(cfg.device()), data.train().size())) {
+      return train(method, data);
     }
-    ImageShape shape = new ImageShape(train.channels(), train.height(), train.width());
-    Augmentation aug = Augmentation.of(cfg.data().preset(), cfg.augment(), shape);
-    checkNetMatches(aug);
+  }
+
+  private <B> RunSummary train(PretrainMethod<B> method, TrainingData data) {
     int batch = cfg.schedule().batchSize();
-    if (batch > train.size()) {
-      throw new UserException(
-          "--batch-size " + batch + " is larger than the training set (" + train.size() + " images).");
+    try (EpochLoader<B> loader =
+            method.openLoader(data.train(), data.augmentation(), batch, cfg.data().workers(), cfg.seed());
+        NDManager evalManager = NDManager.newBaseManager(method.evalNet().device())) {
+      Progress at = resume ? resumeFrom(method) : Progress.START;
+      if (at.epoch() >= cfg.schedule().epochs()) {
+        throw new UserException(
+            "the run in " + run.root() + " already finished all " + cfg.schedule().epochs() + " epochs.");
+      }
+      if (stopAfterEpoch <= at.epoch()) {
+        throw new UserException("--stop-after " + stopAfterEpoch + " is not after the checkpoint's epoch " + at.epoch() + ".");
+      }
+      MetricsLog metrics = resume ? MetricsLog.resume(run.metrics(), at.epoch()) : MetricsLog.create(run.metrics());
+      printRun(method, data);
+      KnnMonitor monitor = cfg.monitor().knnEvery() == 0
+          ? null
+          : new KnnMonitor(cfg.monitor(), data.trainSplit(), cfg.openSplit("test"), data.augmentation().eval(), cfg.seed());
+      EpochLoop<B> loop = new EpochLoop<>(method, loader, schedule(loader.batchesPerEpoch()), monitor, evalManager, metrics);
+      return loop.run(at);
     }
-    Device device = Devices.resolve(cfg.device());
-    Engine.getInstance().setRandomSeed((int) cfg.seed());
+  }
 
-    try (ContrastiveNet net = ContrastiveNet.create(cfg.net(), cfg.seed(), device);
-        NDManager state = NDManager.newBaseManager(device);
-        ContrastiveObjective objective = Objectives.create(cfg.objective());
-        ParameterOptimizer optimizer = Optimizers.create(cfg.optimizer());
-        TwoViewLoader loader =
-            new TwoViewLoader(train, aug.view1(), aug.view2(), batch, cfg.data().workers(), PREFETCH, cfg.seed())) {
-      objective.initialize(state, train.size());
-      TrainStep step = new TrainStep(net, objective, optimizer, cfg.twoPassBatchNorm());
-      long stepsPerEpoch = loader.batchesPerEpoch();
-      long totalSteps = stepsPerEpoch * cfg.schedule().epochs();
-      double baseLr = cfg.optimizer().lr();
-      LrSchedule schedule =
-          new LrSchedule(
-              baseLr,
-              Math.round(cfg.schedule().warmupEpochs() * stepsPerEpoch),
-              totalSteps,
-              baseLr * cfg.schedule().floorLrRatio());
+  private Progress resumeFrom(PretrainMethod<?> method) {
+    Checkpoints.State s = Checkpoints.readState(run.lastCheckpoint());
+    for (Map.Entry<String, StatePart> part : method.stateParts().entrySet()) {
+      Checkpoints.load(run.lastCheckpoint(), part.getKey(), part.getValue()::load);
+    }
+    out.printf("resuming %s after epoch %d (step %d)%n", run.root(), s.epoch(), s.step());
+    return new Progress(s.epoch(), s.step(), s.bestKnnTop1(), s.bestEpoch(), s.elapsedSeconds());
+  }
 
-      Checkpoints.State at = new Checkpoints.State(0, 0, null, null, 0);
-      MetricsLog metrics;
-      if (resume) {
-        at = Checkpoints.readState(run.lastCheckpoint());
-        Checkpoints.load(run.lastCheckpoint(), "model", net::load);
-        Checkpoints.load(run.lastCheckpoint(), "optimizer", optimizer::load);
-        Checkpoints.load(run.lastCheckpoint(), "objective", objective::load);
-        metrics = MetricsLog.resume(run.metrics(), at.epoch());
-        out.printf("resuming %s after epoch %d (step %d)%n", run.root(), at.epoch(), at.step());
-      } else {
-        metrics = MetricsLog.create(run.metrics());
-      }
-      printModel(net, train);
+  private LrSchedule schedule(long stepsPerEpoch) {
+    double baseLr = cfg.optimizer().lr();
+    return new LrSchedule(
+        baseLr,
+        Math.round(cfg.schedule().warmupEpochs() * stepsPerEpoch),
+        stepsPerEpoch * cfg.schedule().epochs(),
+        baseLr * cfg.schedule().floorLrRatio());
+  }
 
-      KnnMonitor monitor =
-          cfg.monitor().knnEvery() == 0
-              ? null
-              : new KnnMonitor(cfg.monitor(), bank, openSplit("test"), aug.eval(), cfg.seed());
-      long globalStep = at.step();
-      double elapsedBefore = at.elapsedSeconds();
+  private void printRun(PretrainMethod<?> method, TrainingData data) {
+    out.println(method.describe());
+    out.printf(
+        "data %s: %d training images, batch %d, %d epochs; method %s, objective %s; device %s%n",
+        cfg.data().dataset(), data.train().size(), cfg.schedule().batchSize(), cfg.schedule().epochs(),
+        method.name(), cfg.objective().loss(), method.evalNet().device());
+  }
+
+  /** Where a run stands after an epoch: what a checkpoint's state.json records. */
+  private record Progress(int epoch, long step, Double bestKnnTop1, Integer bestEpoch, double elapsedSeconds) {
+    static final Progress START = new Progress(0, 0, null, null, 0);
+
+    Checkpoints.State toState() {
+      return new Checkpoints.State(epoch, step, bestKnnTop1, bestEpoch, elapsedSeconds);
+    }
+  }
+
+  /** The epochs of one invocation, from a starting point to the last epoch or {@code --stop-after}. */
+  private final class EpochLoop<B> {
+    private final PretrainMethod<B> method;
+    private final EpochLoader<B> loader;
+    private final LrSchedule schedule;
+    private final KnnMonitor monitor;
+    private final NDManager evalManager;
+    private final MetricsLog metrics;
+    private final long stepsPerEpoch;
+    private final long totalSteps;
+
+    EpochLoop(PretrainMethod<B> method, EpochLoader<B> loader, LrSchedule schedule, KnnMonitor monitor,
+        NDManager evalManager, MetricsLog metrics) {
+      this.method = method;
+      this.loader = loader;
+      this.schedule = schedule;
+      this.monitor = monitor;
+      this.evalManager = evalManager;
+      this.metrics = metrics;
+      this.stepsPerEpoch = loader.batchesPerEpoch();
+      this.totalSteps = stepsPerEpoch * cfg.schedule().epochs();
+    }
+
+    RunSummary run(Progress from) {
       long startNanos = System.nanoTime();
-      Double best = at.bestKnnTop1();
-      Integer bestEpoch = at.bestEpoch();
+      Progress at = from;
       int epochs = cfg.schedule().epochs();
-      int lastEpoch = Math.min(epochs, stopAfterEpoch);
-      if (at.epoch() >= epochs) {
-        throw new UserException("the run in " + run.root() + " already finished all " + epochs + " epochs.");
-      }
-      for (int epoch = at.epoch() + 1; epoch <= lastEpoch; epoch++) {
-        long epochStart = System.nanoTime();
-        double lossSum = 0;
-        double posSum = 0;
-        double negSum = 0;
-        double aucSum = 0;
-        double lr = 0;
-        int n = 0;
-        try (EpochProgress bar = new EpochProgress("epoch " + epoch + "/" + epochs, stepsPerEpoch, quiet, System.err)) {
-          Iterator<PairBatch> it = loader.epoch(epoch);
-          while (it.hasNext()) {
-            PairBatch b = it.next();
-            lr = schedule.lr(globalStep);
-            StepResult r = step.run(b, lr);
-            if (!Double.isFinite(r.loss())) {
-              throw new UserException(
-                  "the loss became " + r.loss() + " at epoch " + epoch + ", step " + globalStep
-                      + "; lower --lr or check the objective's options.");
-            }
-            globalStep++;
-            n++;
-            lossSum += r.loss();
-            posSum += r.meanPositive();
-            negSum += r.meanNegative();
-            aucSum += r.batchAuc();
-            double secs = (System.nanoTime() - epochStart) / 1e9;
-            bar.step(r.loss(), r.batchAuc(), n * (double) batch / secs);
-          }
-        }
-        double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-        KnnResult knn = cfg.monitor().due(epoch, epochs) ? monitor.evaluate(net, state) : null;
-        double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-        double elapsed = elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
-        EpochMetrics m =
-            new EpochMetrics(
-                epoch, globalStep, lossSum / n, posSum / n, negSum / n, aucSum / n, lr,
-                knn == null ? null : knn.top1(),
-                knn == null || Double.isNaN(knn.top5()) ? null : knn.top5(),
-                n * (double) batch / trainSeconds, epochSeconds, elapsed, objective.scalars());
+      for (int epoch = from.epoch() + 1; epoch <= Math.min(epochs, stopAfterEpoch); epoch++) {
+        EpochTotals totals = trainEpoch(epoch, at.step());
+        long step = at.step() + totals.steps();
+        KnnResult knn = cfg.monitor().due(epoch, epochs) ? monitor.evaluate(method.evalNet(), evalManager) : null;
+        double elapsed = from.elapsedSeconds() + (System.nanoTime() - startNanos) / 1e9;
+        EpochMetrics m = totals.metrics(step, knn, elapsed, method.scalars());
         metrics.append(m);
-        boolean improved = knn != null && (best == null || knn.top1() > best);
-        if (improved) {
-          best = knn.top1();
-          bestEpoch = epoch;
-        }
-        saveCheckpoint(new Checkpoints.State(epoch, globalStep, best, bestEpoch, elapsed), net, optimizer, objective);
+        boolean improved = knn != null && (at.bestKnnTop1() == null || knn.top1() > at.bestKnnTop1());
+        at = improved
+            ? new Progress(epoch, step, knn.top1(), epoch, elapsed)
+            : new Progress(epoch, step, at.bestKnnTop1(), at.bestEpoch(), elapsed);
+        saveCheckpoint(at);
         if (improved) {
           run.promoteLastToBest();
         }
         RunPlots.write(run.root(), cfg.objective().loss() + " on " + cfg.data().dataset(), metrics.epochs());
         out.println(EpochLine.format(m, epochs));
       }
-      return finish(metrics.epochs(), best, bestEpoch);
+      return finish(metrics.epochs(), at);
+    }
+
+    private EpochTotals trainEpoch(int epoch, long firstStep) {
+      EpochTotals totals = new EpochTotals(epoch, cfg.schedule().batchSize());
+      long step = firstStep;
+      String label = "epoch " + epoch + "/" + cfg.schedule().epochs();
+      try (EpochProgress bar = new EpochProgress(label, stepsPerEpoch, quiet, System.err)) {
+        Iterator<B> it = loader.epoch(epoch);
+        while (it.hasNext()) {
+          B batch = it.next();
+          double lr = schedule.lr(step);
+          StepResult r = method.step(batch, lr, new StepClock(step, stepsPerEpoch, totalSteps));
+          if (!Double.isFinite(r.loss())) {
+            throw new UserException("the loss became " + r.loss() + " at epoch " + epoch + ", step " + step
+                + "; lower --lr or check the objective's options.");
+          }
+          step++;
+          totals.add(r, lr);
+          bar.step(r.loss(), r.batchAuc(), totals.imagesPerSecond());
+        }
+      }
+      totals.endTraining();
+      return totals;
+    }
+
+    private void saveCheckpoint(Progress at) {
+      Map<String, Checkpoints.PartWriter> parts = new LinkedHashMap<>();
+      for (Map.Entry<String, StatePart> p : method.stateParts().entrySet()) {
+        parts.put(p.getKey(), p.getValue()::save);
+      }
+      Checkpoints.save(run.lastCheckpoint(), at.toState(), parts);
     }
   }
 
-  private ImageDataset openSplit(String split) {
-    return Datasets.open(cfg.data().dataset(), split, Path.of(cfg.data().dataDir()));
-  }
-
-  private void checkNetMatches(Augmentation aug) {
-    if (cfg.net().inChannels() != aug.channels() || cfg.net().imageSize() != aug.outputSize()) {
-      throw new UserException(
-          "the model expects " + cfg.net().inChannels() + "x" + cfg.net().imageSize() + "x" + cfg.net().imageSize()
-              + " images but the augmentation makes " + aug.output() + "; set --image-size to match.");
-    }
-  }
-
-  private void printModel(ContrastiveNet net, ImageDataset train) {
-    out.printf(
-        "model %s (%s stem, width %.3g): %.2f M parameters (encoder), %.2f M with projector; %.1f MFLOPs per image%n",
-        cfg.net().arch(), cfg.net().stem(), cfg.net().width(), net.parameterCount(false) / 1e6,
-        net.parameterCount(true) / 1e6, net.flopsPerImage(true) / 1e6);
-    out.printf(
-        "data %s: %d training images, batch %d, %d epochs; objective %s; device %s%n",
-        cfg.data().dataset(), train.size(), cfg.schedule().batchSize(), cfg.schedule().epochs(),
-        cfg.objective().loss(), net.device());
-  }
-
-  private void saveCheckpoint(
-      Checkpoints.State s, ContrastiveNet net, ParameterOptimizer optimizer, ContrastiveObjective objective) {
-    Map<String, Checkpoints.PartWriter> parts = new LinkedHashMap<>();
-    parts.put("model", net::save);
-    parts.put("optimizer", optimizer::save);
-    parts.put("objective", objective::save);
-    Checkpoints.save(run.lastCheckpoint(), s, parts);
-  }
-
-  private RunSummary finish(List<EpochMetrics> epochs, Double best, Integer bestEpoch) {
+  private RunSummary finish(List<EpochMetrics> epochs, Progress at) {
     EpochMetrics last = epochs.get(epochs.size() - 1);
     double imagesPerSecond = epochs.stream().mapToDouble(EpochMetrics::imagesPerSecond).average().orElse(0);
     RunSummary summary =
         new RunSummary(
-            run.root().toString(), last.epoch(), last.knnTop1(), best, bestEpoch, last.elapsedSeconds(),
-            imagesPerSecond, last.loss());
+            run.root().toString(), last.epoch(), last.knnTop1(), at.bestKnnTop1(), at.bestEpoch(),
+            last.elapsedSeconds(), imagesPerSecond, last.loss());
     Json.write(run.summary(), summary);
     return summary;
   }

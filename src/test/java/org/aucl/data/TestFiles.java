@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writers for small dataset files in every supported format; pixel values follow {@link #pixel}. */
-final class TestFiles {
+public final class TestFiles {
   private TestFiles() {}
 
   /** The byte stored for image i at flat CHW position k (before any on-disk reordering). */
@@ -46,7 +46,7 @@ final class TestFiles {
   }
 
   /** Writes train/t10k IDX files (gzipped when {@code gz}) of n images each into {@code dir}. */
-  static void writeIdxSet(Path dir, int n, boolean gz) throws IOException {
+  public static void writeIdxSet(Path dir, int n, boolean gz) throws IOException {
     Files.createDirectories(dir);
     String ext = gz ? ".gz" : "";
     for (String prefix : new String[] {"train", "t10k"}) {

@@ -1,4 +1,4 @@
-package org.aucl.train.optim;
+package org.aucl.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

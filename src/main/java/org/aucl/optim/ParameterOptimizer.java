@@ -1,4 +1,4 @@
-package org.aucl.train.optim;
+package org.aucl.optim;
 
 import ai.djl.ndarray.NDArray;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package org.aucl.train.optim;
+package org.aucl.optim;
 
 /**
  * Which optimiser and its hyper-parameters (base learning rate is given here for the record; the
@@ -27,7 +27,7 @@ public record OptimizerConfig(
     }
   }
 
-  /** Defaults: adamw lr 1e-3 wd 1e-4 (spec section 3); sgd lr 0.06 wd 5e-4 momentum 0.9; lars lr 0.3 wd 1e-6 momentum 0.9 eta 1e-3 (SimCLR). */
+  /** Defaults: adamw lr 1e-3 wd 1e-4 (the authors' CIFAR recipe); sgd lr 0.06 wd 5e-4 momentum 0.9; lars lr 0.3 wd 1e-6 momentum 0.9 eta 1e-3 (SimCLR). */
   public static OptimizerConfig defaults(String name) {
     switch (name) {
       case "adamw":
@@ -43,6 +43,10 @@ public record OptimizerConfig(
 
   public OptimizerConfig withLr(double newLr) {
     return new OptimizerConfig(name, newLr, weightDecay, momentum, beta1, beta2, eps, nesterov, trustCoefficient);
+  }
+
+  public OptimizerConfig withMomentum(double m) {
+    return new OptimizerConfig(name, lr, weightDecay, m, beta1, beta2, eps, nesterov, trustCoefficient);
   }
 
   public OptimizerConfig withWeightDecay(double wd) {

@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.method;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -12,16 +12,17 @@ import org.aucl.augment.PairBatch;
 import org.aucl.loss.ContrastiveObjective;
 import org.aucl.loss.ObjectiveOutput;
 import org.aucl.model.ContrastiveNet;
-import org.aucl.train.optim.ParameterOptimizer;
+import org.aucl.optim.ParameterOptimizer;
 
 /**
- * One optimisation step of contrastive pretraining: both views through encoder and projector, the
+ * One optimisation step of the two-view method: both views through encoder and projector, the
  * objective, backward, the optimiser over the network's parameters and the objective's minimised
- * variables (named "objective.…", excluded from weight decay), then the objective's own update.
+ * variables (named "objective.…", excluded from weight decay; the optimiser zeroes every gradient it
+ * used), then the objective's own update (dual ascent, moving averages).
  *
  * <p>Every array of the step lives in a sub-manager that the step closes.
  */
-public final class TrainStep {
+public final class TwoViewStep {
   /** Prefix of the objective's minimised variables in the optimiser's name space. */
   public static final String OBJECTIVE_PREFIX = "objective.";
 
@@ -34,7 +35,7 @@ public final class TrainStep {
    * @param twoPassBatchNorm true: each view in its own forward pass (BatchNorm statistics per view,
    *     as the authors do); false: one pass over the concatenated 2B batch, then split
    */
-  public TrainStep(ContrastiveNet net, ContrastiveObjective objective, ParameterOptimizer optimizer, boolean twoPassBatchNorm) {
+  public TwoViewStep(ContrastiveNet net, ContrastiveObjective objective, ParameterOptimizer optimizer, boolean twoPassBatchNorm) {
     this.net = net;
     this.objective = objective;
     this.optimizer = optimizer;

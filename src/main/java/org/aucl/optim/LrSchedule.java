@@ -1,4 +1,4 @@
-package org.aucl.train.optim;
+package org.aucl.optim;
 
 /**
  * Linear warm-up then cosine decay: for step s (0-based) of {@code totalSteps},

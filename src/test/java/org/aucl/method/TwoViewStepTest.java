@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +11,18 @@ import java.util.Map;
 import java.util.Random;
 import org.aucl.augment.PairBatch;
 import org.aucl.loss.ContrastiveObjective;
+import org.aucl.loss.ObjectiveConfig;
+import org.aucl.loss.Objectives;
 import org.aucl.loss.ObjectiveOutput;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.NetConfig;
-import org.aucl.train.optim.OptimizerConfig;
-import org.aucl.train.optim.Optimizers;
-import org.aucl.train.optim.ParameterOptimizer;
+import org.aucl.optim.OptimizerConfig;
+import org.aucl.optim.Optimizers;
+import org.aucl.optim.ParameterOptimizer;
 import org.junit.jupiter.api.Test;
 
-class TrainStepTest {
-  private static final NetConfig CFG = new NetConfig("resnet18", "cifar", 1, 0.125, 32, 16, 12);
+class TwoViewStepTest {
+  private static final NetConfig CFG = new NetConfig("resnet18", "cifar", 1, 0.25, 32, 16, 12);
 
   /** mean ||z1 - z2||^2 + (c - 1)^2 with a learnable scalar c that starts at 2. */
   static final class ToyObjective implements ContrastiveObjective {
@@ -86,7 +88,7 @@ class TrainStepTest {
           ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("adamw").withWeightDecay(0.5))) {
         ToyObjective obj = new ToyObjective();
         obj.initialize(objManager, 8);
-        TrainStep step = new TrainStep(net, obj, opt, twoPass);
+        TwoViewStep step = new TwoViewStep(net, obj, opt, twoPass);
         PairBatch b = batch(new Random(3), 8, 1, 12);
         double lr = 0.01;
         StepResult first = step.run(b, lr);
@@ -115,7 +117,7 @@ class TrainStepTest {
         ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("lars"))) {
       ToyObjective obj = new ToyObjective();
       obj.initialize(objManager, 8);
-      TrainStep step = new TrainStep(net, obj, opt, true);
+      TwoViewStep step = new TwoViewStep(net, obj, opt, true);
       Random r = new Random(5);
       PairBatch b = batch(r, 4, 1, 12);
       step.run(b, 0.1); // creates the optimiser state
@@ -126,6 +128,51 @@ class TrainStepTest {
       }
       int after = liveArrays();
       assertEquals(before, after, "live NDArrays before and after 50 steps");
+    }
+  }
+
+  @Test
+  void withAucClTheLossFallsAndTheOptimiserAloneZeroesGradients() {
+    try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+        NDManager objManager = net.manager().newSubManager();
+        ContrastiveObjective obj = Objectives.create(ObjectiveConfig.of("auc-cl"));
+        ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("adamw"))) {
+      obj.initialize(objManager, 8);
+      TwoViewStep step = new TwoViewStep(net, obj, opt, false);
+      PairBatch b = batch(new Random(7), 8, 1, 12);
+      StepResult first = step.run(b, 0.01);
+      for (Map.Entry<String, NDArray> e : step.trainables().entrySet()) {
+        if (e.getValue().hasGradient()) {
+          assertEquals(0, e.getValue().getGradient().abs().sum().getFloat(), 0, e.getKey() + "'s gradient after the step");
+        }
+      }
+      StepResult last = first;
+      for (int i = 0; i < 15; i++) {
+        last = step.run(b, 0.01);
+      }
+      assertTrue(last.loss() < first.loss() - 0.1, "AUC-CL loss " + first.loss() + " -> " + last.loss());
+      assertTrue(last.batchAuc() >= first.batchAuc(), "batch AUC " + first.batchAuc() + " -> " + last.batchAuc());
+    }
+  }
+
+  @Test
+  void gradientsOfTheObjectiveVariablesDoNotAccumulateAcrossSteps() {
+    OptimizerConfig sgd = OptimizerConfig.defaults("sgd").withMomentum(0).withWeightDecay(0);
+    try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+        NDManager objManager = net.manager().newSubManager();
+        ContrastiveObjective obj = Objectives.create(ObjectiveConfig.of("auc-cl"));
+        ParameterOptimizer opt = Optimizers.create(sgd)) {
+      obj.initialize(objManager, 8);
+      TwoViewStep step = new TwoViewStep(net, obj, opt, false);
+      PairBatch b = batch(new Random(11), 8, 1, 12);
+      double b0 = obj.scalars().get("b");
+      step.run(b, 1e-3);
+      double b1 = obj.scalars().get("b");
+      step.run(b, 1e-3);
+      double b2 = obj.scalars().get("b");
+      // Plain SGD moves b by lr times its gradient; an accumulated gradient would double the second move.
+      double ratio = (b2 - b1) / (b1 - b0);
+      assertTrue(Math.abs(ratio - 1) < 0.3, "second move of b / first = " + ratio);
     }
   }
 }
