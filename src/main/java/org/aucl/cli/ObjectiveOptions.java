@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * The loss options of a command (mix in with {@code @Mixin ObjectiveOptions objective;}) and their
  * mapping to one {@link ObjectiveConfig}. An option left out keeps the preset's (or the loss's)
- * default; an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of an official preset)
+ * default; an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of a preset other than default)
  * is refused with one sentence.
  */
 public final class ObjectiveOptions {
@@ -23,7 +23,7 @@ public final class ObjectiveOptions {
   String loss = "auc-cl";
 
   @Option(names = "--auc-preset", paramLabel = "NAME", defaultValue = "default",
-      description = "AUC-CL preset: default, official-cifar, official-imagenet (default: ${DEFAULT-VALUE}); the official ones fix every AUC-CL knob.")
+      description = "AUC-CL preset: default, official-cifar, imagenet-weighting (default: ${DEFAULT-VALUE}); all but default fix every AUC-CL knob.")
   String aucPreset = "default";
 
   @Option(names = "--auc-a", paramLabel = "A", description = "Initial (or fixed) a, the target of positive scores (default preset: 1).")

@@ -12,7 +12,7 @@ public enum NegativeReduction {
   MEAN("mean"),
   /** Sum over the anchor's negatives (official-cifar, with w = 1). */
   SUM("sum"),
-  /** Sum over the anchor's negatives divided by B (official-imagenet: w = 32 gives 32 / B times the sum). */
+  /** Sum over the anchor's negatives divided by B (imagenet-weighting: w = 32 gives 32 / B times the sum). */
   SUM_OVER_BATCH("sum-over-batch");
 
   private final String label;

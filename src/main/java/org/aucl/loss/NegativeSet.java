@@ -9,7 +9,7 @@ public enum NegativeSet {
   NON_PARTNER("non-partner"),
   /** Every view except {@code k}, the partner included with its plain score: 2B - 1 (official-cifar). */
   ALL_OTHERS("all-others"),
-  /** The other B - 1 images of the other view only (official-imagenet). */
+  /** The other B - 1 images of the other view only (imagenet-weighting). */
   OTHER_VIEW("other-view");
 
   private final String label;

@@ -63,7 +63,7 @@ class ObjectiveOptionsTest {
   @Test
   void presetsAndBaselines() {
     assertEquals(AucClPreset.OFFICIAL_CIFAR.settings(), parse("--auc-preset", "official-cifar").auc());
-    assertEquals(AucClPreset.OFFICIAL_IMAGENET.settings(), parse("--auc-preset", "official-imagenet").auc());
+    assertEquals(AucClPreset.IMAGENET_WEIGHTING.settings(), parse("--auc-preset", "imagenet-weighting").auc());
     assertEquals("simclr", parse("--loss", "nt-xent", "--temperature", "0.2").loss());
     assertEquals(0.2, parse("--loss", "dcl", "--temperature", "0.2").temperature());
     assertEquals(0.8, parse("--loss", "sogclr", "--sogclr-gamma", "0.8").sogclrGamma());
@@ -79,6 +79,8 @@ class ObjectiveOptionsTest {
     assertTrue(refusal("--loss", "dcl", "--temperature", "0").startsWith("The temperature must be"));
     assertTrue(refusal("--loss", "foo").startsWith("--loss: Unknown loss 'foo'"));
     assertTrue(refusal("--auc-preset", "official").startsWith("Unknown AUC-CL preset 'official'"));
+    assertEquals("The AUC-CL preset 'official-imagenet' is now called 'imagenet-weighting', as it carries only"
+        + " the weighting of the authors' teacher-student script.", refusal("--auc-preset", "official-imagenet"));
     assertTrue(refusal("--auc-neg-reduction", "median").startsWith("Unknown negative reduction 'median'"));
     assertTrue(refusal("--auc-alpha-ascent=false", "--auc-alpha-lr", "0.1").startsWith("--auc-alpha-lr has no effect"));
     assertTrue(refusal("--auc-alpha", "-1").startsWith("AUC-CL alpha must be"));
