@@ -56,7 +56,7 @@ class BaselineObjectivesTest {
   void temperatureNearZeroIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> new NtXentObjective(1e-4));
     assertThrows(IllegalArgumentException.class, () -> new DclObjective(0));
-    assertThrows(IllegalArgumentException.class, () -> new SogClrObjective(Double.NaN, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> ObjectiveConfig.of("sogclr").withTemperature(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> ObjectiveConfig.of("simclr").withTemperature(0.001));
   }
 

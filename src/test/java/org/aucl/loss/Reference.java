@@ -122,51 +122,6 @@ final class Reference {
     return total / (2 * nb);
   }
 
-  /** g_k = mean over the 2B - 2 non-partner views of exp(z_k.z_l / tau). */
-  static double[] sogclrG(double[][] z1, double[][] z2, double tau) {
-    int nb = z1.length;
-    double[][] z = views(z1, z2);
-    double[] g = new double[2 * nb];
-    for (int k = 0; k < 2 * nb; k++) {
-      for (int l = 0; l < 2 * nb; l++) {
-        if (l != k && l != partner(k, nb)) {
-          g[k] += Math.exp(dot(z[k], z[l]) / tau);
-        }
-      }
-      g[k] /= 2 * nb - 2;
-    }
-    return g;
-  }
-
-  /** SogCLR's reported value: mean_k [ -z_k.z_p/tau + log g_k ]. */
-  static double sogclrValue(double[][] z1, double[][] z2, double tau) {
-    int nb = z1.length;
-    double[][] z = views(z1, z2);
-    double[] g = sogclrG(z1, z2, tau);
-    double total = 0;
-    for (int k = 0; k < 2 * nb; k++) {
-      total += -dot(z[k], z[partner(k, nb)]) / tau + Math.log(g[k]);
-    }
-    return total / (2 * nb);
-  }
-
-  /** SogCLR's surrogate with frozen weights c[k][l] = exp(z_k.z_l/tau)/u_i taken at a base point. */
-  static double sogclrSurrogate(double[][] z1, double[][] z2, double tau, double[][] c) {
-    int nb = z1.length;
-    double[][] z = views(z1, z2);
-    double total = 0;
-    for (int k = 0; k < 2 * nb; k++) {
-      double acc = 0;
-      for (int l = 0; l < 2 * nb; l++) {
-        if (l != k && l != partner(k, nb)) {
-          acc += c[k][l] * dot(z[k], z[l]) / tau;
-        }
-      }
-      total += -dot(z[k], z[partner(k, nb)]) / tau + acc / (2 * nb - 2);
-    }
-    return total / (2 * nb);
-  }
-
   /** Central finite differences of f with respect to every entry of z (z1 when which = 0, else z2). */
   static double[][] numericGradient(java.util.function.ToDoubleBiFunction<double[][], double[][]> f,
       double[][] z1, double[][] z2, int which, double h) {
