@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
  * measurements in docs/TUNING.md.
  */
 public enum AucClPreset {
-  /**
-   * Ours, chosen by the kNN measurements of docs/TUNING.md: a = 1 fixed, b learnable from 0, alpha
-   * fixed at 1 (--auc-alpha-ascent turns the ascent on, eta 0.01 unless given), m = 1, w = 4 times the mean over the 2B - 2 non-partner views.
-   */
-  DEFAULT("default", 1.0, false, 0.0, true, 1.0, false, 0.0, 1.0, 4.0,
-      NegativeSet.NON_PARTNER, NegativeReduction.MEAN, false),
+  /** Ours, chosen by the kNN measurements of docs/TUNING.md; its values are those of {@link AucClDefaults}. */
+  DEFAULT("default", AucClDefaults.A, AucClDefaults.A_LEARNABLE, AucClDefaults.B, AucClDefaults.B_LEARNABLE,
+      AucClDefaults.ALPHA, AucClDefaults.ALPHA_ASCENT, AucClDefaults.ALPHA_LR, AucClDefaults.MARGIN,
+      AucClDefaults.NEG_WEIGHT, AucClDefaults.INCLUDE_PARTNER ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER,
+      NegativeReduction.parse(AucClDefaults.REDUCTION), AucClDefaults.CLAMP_POSITIVES),
   /** The authors' CIFAR script: a = 10, b learnable from 0, alpha = 1, m = 0, clamp(s - 0.5, 0, 1) positives, sum over 2B - 1. */
   OFFICIAL_CIFAR("official-cifar", 10.0, false, 0.0, true, 1.0, false, 0.0, 0.0, 1.0,
       NegativeSet.ALL_OTHERS, NegativeReduction.SUM, true),

@@ -13,7 +13,8 @@ package org.aucl.loss;
 public final class DclObjective extends SoftmaxContrastiveObjective {
   public static final String NAME = "dcl";
 
-  public DclObjective(double temperature) {
-    super(NAME, "DCL", NegativeSet.NON_PARTNER, temperature);
+  /** {@code temperature} as checked by {@link ObjectiveConfig}; create through {@link Objectives}. */
+  DclObjective(double temperature) {
+    super(NAME, NegativeSet.NON_PARTNER, temperature);
   }
 }

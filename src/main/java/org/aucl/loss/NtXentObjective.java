@@ -13,7 +13,8 @@ package org.aucl.loss;
 public final class NtXentObjective extends SoftmaxContrastiveObjective {
   public static final String NAME = "simclr";
 
-  public NtXentObjective(double temperature) {
-    super(NAME, "NT-Xent", NegativeSet.ALL_OTHERS, temperature);
+  /** {@code temperature} as checked by {@link ObjectiveConfig}; create through {@link Objectives}. */
+  NtXentObjective(double temperature) {
+    super(NAME, NegativeSet.ALL_OTHERS, temperature);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.aucl.loss.AucClDefaults;
 import org.aucl.loss.AucClPreset;
 import org.aucl.loss.AucClSettings;
 import org.aucl.loss.NegativeReduction;
@@ -83,7 +84,25 @@ class ObjectiveOptionsTest {
         + " the weighting of the authors' teacher-student script.", refusal("--auc-preset", "official-imagenet"));
     assertTrue(refusal("--auc-neg-reduction", "median").startsWith("Unknown negative reduction 'median'"));
     assertTrue(refusal("--auc-alpha-ascent=false", "--auc-alpha-lr", "0.1").startsWith("--auc-alpha-lr has no effect"));
+    assertEquals("--auc-alpha-lr has no effect while alpha is fixed; add --auc-alpha-ascent or drop --auc-alpha-lr.",
+        refusal("--auc-alpha-lr", "0.1"));
     assertTrue(refusal("--auc-alpha", "-1").startsWith("AUC-CL alpha must be"));
+  }
+
+  @Test
+  void defaultsComeFromTheirOwners() {
+    AucClSettings ascent = parse("--auc-alpha-ascent").auc();
+    assertTrue(ascent.alphaAscent());
+    assertEquals(AucClDefaults.ALPHA_LR, ascent.alphaLr(), "the preset's step size");
+    assertEquals(0.01, AucClDefaults.ALPHA_LR);
+    assertEquals(ObjectiveConfig.DEFAULT_TEMPERATURE, parse("--loss", "simclr").temperature());
+    assertEquals(ObjectiveConfig.DEFAULT_TEMPERATURE, parse("--loss", "dcl").temperature());
+    assertEquals(ObjectiveConfig.DEFAULT_SOGCLR_TEMPERATURE, parse("--loss", "sogclr").temperature());
+    assertEquals(ObjectiveConfig.DEFAULT_SOGCLR_GAMMA, parse("--loss", "sogclr").sogclrGamma());
+    var spec = new CommandLine(new Host()).getCommandSpec();
+    assertEquals("Temperature of simclr and dcl (default: 0.5) and of sogclr (default: 0.1); at least 0.01.",
+        String.join(" ", spec.findOption("--temperature").description()));
+    assertTrue(String.join(" ", spec.findOption("--sogclr-gamma").description()).contains("(default: 0.9)"));
   }
 
   /** The help of each AUC-CL knob names the default preset's value, so it must follow the preset. */
@@ -98,6 +117,7 @@ class ObjectiveOptionsTest {
     expected.put("--auc-b-learnable", Boolean.toString(d.bLearnable()));
     expected.put("--auc-alpha", number(d.alpha()));
     expected.put("--auc-alpha-ascent", Boolean.toString(d.alphaAscent()));
+    expected.put("--auc-alpha-lr", number(d.alphaLr()));
     expected.put("--auc-margin", number(d.margin()));
     expected.put("--auc-neg-weight", number(d.negWeight()));
     expected.put("--auc-include-partner", Boolean.toString(d.negatives() == NegativeSet.ALL_OTHERS));
@@ -110,6 +130,6 @@ class ObjectiveOptionsTest {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    return Double.toString(v);
   }
 }

@@ -53,11 +53,14 @@ class BaselineObjectivesTest {
   }
 
   @Test
-  void temperatureNearZeroIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new NtXentObjective(1e-4));
-    assertThrows(IllegalArgumentException.class, () -> new DclObjective(0));
-    assertThrows(IllegalArgumentException.class, () -> ObjectiveConfig.of("sogclr").withTemperature(Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> ObjectiveConfig.of("simclr").withTemperature(0.001));
+  void temperatureNearZeroIsRejectedByTheConfig() {
+    for (double tau : new double[] {1e-4, 0, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ObjectiveConfig.of("simclr").withTemperature(tau));
+      assertEquals("The temperature must be a finite number of at least 0.01 (near 0 the exponentials overflow), got "
+          + tau + ".", e.getMessage());
+    }
+    assertEquals(ObjectiveConfig.MIN_TEMPERATURE, ObjectiveConfig.of("dcl").withTemperature(0.01).temperature());
   }
 
   @Test
