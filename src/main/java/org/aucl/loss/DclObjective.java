@@ -1,7 +1,7 @@
 package org.aucl.loss;
 
 /**
- * DCL, decoupled contrastive learning (Yeh et al. 2022; spec section 4): NT-Xent with the positive
+ * DCL, decoupled contrastive learning (Yeh et al. 2022; docs/LOSSES.md, "DCL"): NT-Xent with the positive
  * removed from the denominator,
  *
  * <pre>

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * How AUC-CL reduces the negative term of one anchor over its negatives; the result is multiplied by
- * the negative weight {@code w} and averaged over anchors (spec section 3).
+ * the negative weight {@code w} and averaged over anchors (docs/LOSSES.md, "AUC-CL").
  */
 public enum NegativeReduction {
   /** Mean over the anchor's negatives: does not grow with B (default preset). */

@@ -1,7 +1,7 @@
 package org.aucl.loss;
 
 /**
- * NT-Xent, SimCLR's loss (Chen et al. 2020; spec section 4): for each of the 2B anchors, the
+ * NT-Xent, SimCLR's loss (Chen et al. 2020; docs/LOSSES.md, "NT-Xent"): for each of the 2B anchors, the
  * cross-entropy of its partner against all other 2B - 1 views,
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.aucl.loss;
 
 /**
- * Deliberately naive double-precision versions of the spec's formulas (sections 2-4): plain loops over
+ * Deliberately naive double-precision versions of the formulas of docs/LOSSES.md: plain loops over
  * anchors and views, nothing shared with the implementation under test.
  */
 final class Reference {
@@ -51,7 +51,7 @@ final class Reference {
     };
   }
 
-  /** AUC-CL's L (spec section 3) with explicit a, b, alpha. */
+  /** AUC-CL's L (docs/LOSSES.md, "AUC-CL") with explicit a, b, alpha. */
   static double aucCl(double[][] z1, double[][] z2, AucClSettings st, double a, double b, double alpha) {
     int nb = z1.length;
     double[][] z = views(z1, z2);
