@@ -2,77 +2,82 @@ package org.aucl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aucl.loss.AucClDefaults;
+import org.aucl.loss.AucClObjective;
 import org.aucl.loss.AucClPreset;
 import org.aucl.loss.AucClSettings;
 import org.aucl.loss.NegativeReduction;
 import org.aucl.loss.NegativeSet;
 import org.aucl.loss.ObjectiveConfig;
 import org.aucl.loss.Objectives;
+import org.aucl.loss.SogClrObjective;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Option;
 
 /**
  * The loss options of a command (mix in with {@code @Mixin ObjectiveOptions objective;}) and their
  * mapping to one {@link ObjectiveConfig}. An option left out keeps the preset's (or the loss's)
- * default; an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of an official preset)
- * is refused with one sentence.
+ * default; an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of a preset other than default)
+ * is refused with one sentence. The help texts quote the defaults from their owners
+ * ({@link AucClDefaults}, {@link ObjectiveConfig}), never a copy.
  */
 public final class ObjectiveOptions {
-  @Option(names = "--loss", paramLabel = "NAME", defaultValue = "auc-cl",
+  @Option(names = "--loss", paramLabel = "NAME", defaultValue = AucClObjective.NAME,
       description = "Objective: auc-cl, simclr (alias nt-xent), dcl, sogclr (default: ${DEFAULT-VALUE}).")
-  String loss = "auc-cl";
+  String loss = AucClObjective.NAME;
 
   @Option(names = "--auc-preset", paramLabel = "NAME", defaultValue = "default",
-      description = "AUC-CL preset: default, official-cifar, official-imagenet (default: ${DEFAULT-VALUE}); the official ones fix every AUC-CL knob.")
+      description = "AUC-CL preset: default, official-cifar, imagenet-weighting (default: ${DEFAULT-VALUE}); all but default fix every AUC-CL knob.")
   String aucPreset = "default";
 
-  @Option(names = "--auc-a", paramLabel = "A", description = "Initial (or fixed) a, the target of positive scores (default preset: 1).")
+  @Option(names = "--auc-a", paramLabel = "A", description = "Initial (or fixed) a, the target of positive scores (default preset: " + AucClDefaults.A + ").")
   Double aucA;
 
   @Option(names = "--auc-a-learnable", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "Train a with the network's optimiser (default preset: false).")
+      description = "Train a with the network's optimiser (default preset: " + AucClDefaults.A_LEARNABLE + ").")
   Boolean aucALearnable;
 
-  @Option(names = "--auc-b", paramLabel = "B", description = "Initial (or fixed) b, the centre of negative scores (default preset: 0).")
+  @Option(names = "--auc-b", paramLabel = "B", description = "Initial (or fixed) b, the centre of negative scores (default preset: " + AucClDefaults.B + ").")
   Double aucB;
 
   @Option(names = "--auc-b-learnable", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "Train b with the network's optimiser (default preset: true).")
+      description = "Train b with the network's optimiser (default preset: " + AucClDefaults.B_LEARNABLE + ").")
   Boolean aucBLearnable;
 
-  @Option(names = "--auc-alpha", paramLabel = "ALPHA", description = "Initial (or fixed) alpha >= 0 (default preset: 1).")
+  @Option(names = "--auc-alpha", paramLabel = "ALPHA", description = "Initial (or fixed) alpha >= 0 (default preset: " + AucClDefaults.ALPHA + ").")
   Double aucAlpha;
 
   @Option(names = "--auc-alpha-ascent", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "Update alpha by projected dual ascent after each step (default preset: false).")
+      description = "Update alpha by projected dual ascent after each step (default preset: " + AucClDefaults.ALPHA_ASCENT + ").")
   Boolean aucAlphaAscent;
 
-  @Option(names = "--auc-alpha-lr", paramLabel = "ETA", description = "Step size of alpha's ascent (default: 0.01 when --auc-alpha-ascent turns it on).")
+  @Option(names = "--auc-alpha-lr", paramLabel = "ETA", description = "Step size of alpha's ascent, with --auc-alpha-ascent (default preset: " + AucClDefaults.ALPHA_LR + ").")
   Double aucAlphaLr;
 
-  @Option(names = "--auc-margin", paramLabel = "M", description = "Margin m (default preset: 1).")
+  @Option(names = "--auc-margin", paramLabel = "M", description = "Margin m (default preset: " + AucClDefaults.MARGIN + ").")
   Double aucMargin;
 
-  @Option(names = "--auc-neg-weight", paramLabel = "W", description = "Weight w of the negative term (default preset: 4).")
+  @Option(names = "--auc-neg-weight", paramLabel = "W", description = "Weight w of the negative term (default preset: " + AucClDefaults.NEG_WEIGHT + ").")
   Double aucNegWeight;
 
   @Option(names = "--auc-include-partner", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "Count the partner view among the negatives (default preset: false).")
+      description = "Count the partner view among the negatives (default preset: " + AucClDefaults.INCLUDE_PARTNER + ").")
   Boolean aucIncludePartner;
 
   @Option(names = "--auc-neg-reduction", paramLabel = "R",
-      description = "Reduce each anchor's negatives by mean, sum or sum-over-batch (default preset: mean).")
+      description = "Reduce each anchor's negatives by mean, sum or sum-over-batch (default preset: " + AucClDefaults.REDUCTION + ").")
   String aucNegReduction;
 
   @Option(names = "--auc-clamp-positives", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "Use clamp(s - 0.5, 0, 1) as the positive score (default preset: false).")
+      description = "Use clamp(s - 0.5, 0, 1) as the positive score (default preset: " + AucClDefaults.CLAMP_POSITIVES + ").")
   Boolean aucClampPositives;
 
   @Option(names = "--temperature", paramLabel = "TAU",
-      description = "Temperature of simclr, dcl, sogclr (default: 0.5; at least 0.01).")
+      description = "Temperature of simclr and dcl (default: " + ObjectiveConfig.DEFAULT_TEMPERATURE + ") and of sogclr (default: "
+          + ObjectiveConfig.DEFAULT_SOGCLR_TEMPERATURE + "); at least " + ObjectiveConfig.MIN_TEMPERATURE + ".")
   Double temperature;
 
-  @Option(names = "--sogclr-gamma", paramLabel = "G", description = "SogCLR's moving-average weight in (0, 1] (default: 0.9).")
+  @Option(names = "--sogclr-gamma", paramLabel = "G", description = "SogCLR's moving-average weight in (0, 1] (default: " + ObjectiveConfig.DEFAULT_SOGCLR_GAMMA + ").")
   Double sogclrGamma;
 
   /** The configuration these options describe; throws {@link UserException} for impossible combinations. */
@@ -84,7 +89,7 @@ public final class ObjectiveOptions {
       throw new UserException("--loss: " + e.getMessage());
     }
     List<String> aucGiven = aucOptionsGiven();
-    boolean isAuc = name.equals("auc-cl");
+    boolean isAuc = name.equals(AucClObjective.NAME);
     if (!isAuc && (!aucGiven.isEmpty() || !aucPreset.equalsIgnoreCase("default"))) {
       throw new UserException((aucGiven.isEmpty() ? "--auc-preset" : aucGiven.get(0))
           + " applies only to --loss auc-cl, not to " + name + ".");
@@ -92,7 +97,7 @@ public final class ObjectiveOptions {
     if (isAuc && temperature != null) {
       throw new UserException("--temperature applies to simclr, dcl and sogclr, not to auc-cl.");
     }
-    if (sogclrGamma != null && !name.equals("sogclr")) {
+    if (sogclrGamma != null && !name.equals(SogClrObjective.NAME)) {
       throw new UserException("--sogclr-gamma applies only to --loss sogclr, not to " + name + ".");
     }
     try {
@@ -121,13 +126,13 @@ public final class ObjectiveOptions {
   }
 
   private AucClSettings override(AucClSettings s) {
-    if (aucAlphaLr != null && Boolean.FALSE.equals(aucAlphaAscent)) {
-      throw new UserException("--auc-alpha-lr has no effect with --auc-alpha-ascent=false; drop one of them.");
+    boolean ascent = or(aucAlphaAscent, s.alphaAscent());
+    if (aucAlphaLr != null && !ascent) {
+      throw new UserException("--auc-alpha-lr has no effect while alpha is fixed; add --auc-alpha-ascent or drop --auc-alpha-lr.");
     }
     s = s.withA(or(aucA, s.a()), or(aucALearnable, s.aLearnable()));
     s = s.withB(or(aucB, s.b()), or(aucBLearnable, s.bLearnable()));
-    boolean ascent = or(aucAlphaAscent, s.alphaAscent());
-    s = s.withAlpha(or(aucAlpha, s.alpha()), ascent, ascent ? or(aucAlphaLr, s.alphaLr() > 0 ? s.alphaLr() : 0.01) : 0);
+    s = s.withAlpha(or(aucAlpha, s.alpha()), ascent, or(aucAlphaLr, s.alphaLr()));
     s = s.withMargin(or(aucMargin, s.margin()));
     NegativeSet set = aucIncludePartner == null ? s.negatives()
         : aucIncludePartner ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * AUC-CL, the square-loss min-max AUC surrogate over contrastive scores (spec section 3):
+ * AUC-CL, the square-loss min-max AUC surrogate over contrastive scores (docs/LOSSES.md, "AUC-CL"):
  *
  * <pre>
  * L = mean_k [ (p_k - a)^2 - 2 alpha p_k ]

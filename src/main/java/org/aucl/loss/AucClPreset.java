@@ -4,24 +4,28 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Named AUC-CL configurations (spec section 3, table "Presets").
+ * Named AUC-CL configurations (docs/LOSSES.md, "Presets").
  *
- * <p>The official presets reproduce the authors' scripts exactly and therefore fix every knob; the
+ * <p>{@code official-cifar} reproduces the authors' CIFAR script and {@code imagenet-weighting} the
+ * weighting of their teacher-student script; both fix every knob so that they stay exact. The
  * {@code default} preset is ours: every knob may be changed; its values come from the kNN
  * measurements in docs/TUNING.md.
  */
 public enum AucClPreset {
-  /**
-   * Ours, chosen by the kNN measurements of docs/TUNING.md: a = 1 fixed, b learnable from 0, alpha
-   * fixed at 1 (--auc-alpha-ascent turns the ascent on, eta 0.01 unless given), m = 1, w = 4 times the mean over the 2B - 2 non-partner views.
-   */
-  DEFAULT("default", 1.0, false, 0.0, true, 1.0, false, 0.0, 1.0, 4.0,
-      NegativeSet.NON_PARTNER, NegativeReduction.MEAN, false),
+  /** Ours, chosen by the kNN measurements of docs/TUNING.md; its values are those of {@link AucClDefaults}. */
+  DEFAULT("default", AucClDefaults.A, AucClDefaults.A_LEARNABLE, AucClDefaults.B, AucClDefaults.B_LEARNABLE,
+      AucClDefaults.ALPHA, AucClDefaults.ALPHA_ASCENT, AucClDefaults.ALPHA_LR, AucClDefaults.MARGIN,
+      AucClDefaults.NEG_WEIGHT, AucClDefaults.INCLUDE_PARTNER ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER,
+      NegativeReduction.parse(AucClDefaults.REDUCTION), AucClDefaults.CLAMP_POSITIVES),
   /** The authors' CIFAR script: a = 10, b learnable from 0, alpha = 1, m = 0, clamp(s - 0.5, 0, 1) positives, sum over 2B - 1. */
   OFFICIAL_CIFAR("official-cifar", 10.0, false, 0.0, true, 1.0, false, 0.0, 0.0, 1.0,
       NegativeSet.ALL_OTHERS, NegativeReduction.SUM, true),
-  /** The authors' teacher-student weighting, two views: a = 10, b = 0, alpha = 1, m = 0, 32 / B times the sum over B - 1. */
-  OFFICIAL_IMAGENET("official-imagenet", 10.0, false, 0.0, false, 1.0, false, 0.0, 0.0, 32.0,
+  /**
+   * Only the weighting of the authors' teacher-student script, carried over to two views of one
+   * network: a = 10, b = 0, alpha = 1, m = 0, 32 / B times the sum over the B - 1 other images of the
+   * other view. It is not the authors' ImageNet objective (docs/LOSSES.md, "The teacher-student objective").
+   */
+  IMAGENET_WEIGHTING("imagenet-weighting", 10.0, false, 0.0, false, 1.0, false, 0.0, 0.0, 32.0,
       NegativeSet.OTHER_VIEW, NegativeReduction.SUM_OVER_BATCH, false);
 
   private final String label;
@@ -62,7 +66,7 @@ public enum AucClPreset {
         negWeight, negatives, reduction, clampPositives);
   }
 
-  /** Whether the preset fixes every knob (the official ones do, so that they stay exact). */
+  /** Whether the preset fixes every knob (all but {@code default} do, so that they stay exact). */
   public boolean isFixed() {
     return this != DEFAULT;
   }
@@ -91,7 +95,14 @@ public enum AucClPreset {
     return label;
   }
 
+  /** The name {@link #IMAGENET_WEIGHTING} had before it was renamed; refused with a pointer to the new one. */
+  static final String OLD_IMAGENET_NAME = "official-imagenet";
+
   public static AucClPreset parse(String text) {
+    if (OLD_IMAGENET_NAME.equalsIgnoreCase(text)) {
+      throw new IllegalArgumentException("The AUC-CL preset '" + OLD_IMAGENET_NAME + "' is now called '"
+          + IMAGENET_WEIGHTING + "', as it carries only the weighting of the authors' teacher-student script.");
+    }
     for (AucClPreset p : values()) {
       if (p.label.equalsIgnoreCase(text)) {
         return p;

@@ -1,9 +1,9 @@
 package org.aucl.loss;
 
 /**
- * Every knob of AUC-CL (spec section 3), with the preset it started from.
+ * Every knob of AUC-CL (docs/LOSSES.md, "AUC-CL"), with the preset it started from.
  *
- * @param preset the preset; an official one fixes every other field (checked here)
+ * @param preset the preset; any but default fixes every other field (checked here)
  * @param a initial value of a, the target of positive scores
  * @param aLearnable whether a is trained by the network's optimiser (else fixed)
  * @param b initial value of b, the centre of negative scores

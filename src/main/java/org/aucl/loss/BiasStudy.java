@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The bias of mini-batch loss estimates (spec section 1): a fixed pool of N positive pairs, each loss
- * on the whole pool (one batch of N pairs) against the mean of the same loss over random mini-batches
+ * The bias of mini-batch loss estimates (docs/LOSSES.md, "Why AUC-CL is batch-size robust"): a fixed
+ * pool of N positive pairs, each loss on the whole pool (one batch of N pairs) against the mean of the same loss over random mini-batches
  * of B pairs drawn without replacement. AUC-CL's terms are means over pairs, so its mini-batch value is
  * unbiased; InfoNCE puts a sum over negatives inside a logarithm, so its value depends on B.
  *

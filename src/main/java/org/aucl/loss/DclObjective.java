@@ -1,7 +1,7 @@
 package org.aucl.loss;
 
 /**
- * DCL, decoupled contrastive learning (Yeh et al. 2022; spec section 4): NT-Xent with the positive
+ * DCL, decoupled contrastive learning (Yeh et al. 2022; docs/LOSSES.md, "DCL"): NT-Xent with the positive
  * removed from the denominator,
  *
  * <pre>
@@ -13,7 +13,8 @@ package org.aucl.loss;
 public final class DclObjective extends SoftmaxContrastiveObjective {
   public static final String NAME = "dcl";
 
-  public DclObjective(double temperature) {
-    super(NAME, "DCL", NegativeSet.NON_PARTNER, temperature);
+  /** {@code temperature} as checked by {@link ObjectiveConfig}; create through {@link Objectives}. */
+  DclObjective(double temperature) {
+    super(NAME, NegativeSet.NON_PARTNER, temperature);
   }
 }

@@ -5,14 +5,14 @@ import java.util.stream.Collectors;
 
 /**
  * How AUC-CL reduces the negative term of one anchor over its negatives; the result is multiplied by
- * the negative weight {@code w} and averaged over anchors (spec section 3).
+ * the negative weight {@code w} and averaged over anchors (docs/LOSSES.md, "AUC-CL").
  */
 public enum NegativeReduction {
   /** Mean over the anchor's negatives: does not grow with B (default preset). */
   MEAN("mean"),
   /** Sum over the anchor's negatives (official-cifar, with w = 1). */
   SUM("sum"),
-  /** Sum over the anchor's negatives divided by B (official-imagenet: w = 32 gives 32 / B times the sum). */
+  /** Sum over the anchor's negatives divided by B (imagenet-weighting: w = 32 gives 32 / B times the sum). */
   SUM_OVER_BATCH("sum-over-batch");
 
   private final String label;

@@ -3,13 +3,16 @@ package org.aucl.loss;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Which views count as negatives of anchor {@code k} among the 2B views of a batch (spec section 2-3). */
+/**
+ * Which views count as negatives of anchor {@code k} among the 2B views of a batch (docs/LOSSES.md,
+ * "Notation" and "Presets").
+ */
 public enum NegativeSet {
-  /** Every view except {@code k} and {@code partner(k)}: 2B - 2 per anchor (the spec's definition, our default). */
+  /** Every view except {@code k} and {@code partner(k)}: 2B - 2 per anchor (as in "Notation"; our default). */
   NON_PARTNER("non-partner"),
   /** Every view except {@code k}, the partner included with its plain score: 2B - 1 (official-cifar). */
   ALL_OTHERS("all-others"),
-  /** The other B - 1 images of the other view only (official-imagenet). */
+  /** The other B - 1 images of the other view only (imagenet-weighting). */
   OTHER_VIEW("other-view");
 
   private final String label;

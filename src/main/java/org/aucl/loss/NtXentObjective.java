@@ -1,7 +1,7 @@
 package org.aucl.loss;
 
 /**
- * NT-Xent, SimCLR's loss (Chen et al. 2020; spec section 4): for each of the 2B anchors, the
+ * NT-Xent, SimCLR's loss (Chen et al. 2020; docs/LOSSES.md, "NT-Xent"): for each of the 2B anchors, the
  * cross-entropy of its partner against all other 2B - 1 views,
  *
  * <pre>
@@ -13,7 +13,8 @@ package org.aucl.loss;
 public final class NtXentObjective extends SoftmaxContrastiveObjective {
   public static final String NAME = "simclr";
 
-  public NtXentObjective(double temperature) {
-    super(NAME, "NT-Xent", NegativeSet.ALL_OTHERS, temperature);
+  /** {@code temperature} as checked by {@link ObjectiveConfig}; create through {@link Objectives}. */
+  NtXentObjective(double temperature) {
+    super(NAME, NegativeSet.ALL_OTHERS, temperature);
   }
 }

@@ -1,16 +1,21 @@
 package org.aucl.loss;
 
+import java.util.Locale;
+
 /**
  * Every knob of every objective, as one immutable record (written to a run's config.json).
  *
  * @param loss registry name of the objective ({@link Objectives#names()})
  * @param auc AUC-CL's settings, preset included (ignored by the other objectives)
- * @param temperature tau of NT-Xent, DCL and SogCLR (at least {@link #MIN_TEMPERATURE})
+ * @param temperature tau of NT-Xent, DCL and SogCLR (at least {@link #MIN_TEMPERATURE}; this record is
+ *     the one place that checks it)
  * @param sogclrGamma SogCLR's moving-average weight gamma, in (0, 1]
  */
 public record ObjectiveConfig(String loss, AucClSettings auc, double temperature, double sogclrGamma) {
-  /** Default temperature of NT-Xent, DCL and SogCLR (spec section 4: 0.5 for CIFAR-size runs). */
+  /** Default temperature of NT-Xent and DCL (docs/LOSSES.md: 0.5 for CIFAR-size runs). */
   public static final double DEFAULT_TEMPERATURE = 0.5;
+  /** Default temperature of SogCLR (LibAUC's GCLoss_v1 default). */
+  public static final double DEFAULT_SOGCLR_TEMPERATURE = 0.1;
   /** Default SogCLR gamma (LibAUC's GCLoss_v1 default). */
   public static final double DEFAULT_SOGCLR_GAMMA = 0.9;
   /** Smallest accepted temperature: below it exp(z.z'/tau) leaves float32's range. */
@@ -32,9 +37,15 @@ public record ObjectiveConfig(String loss, AucClSettings auc, double temperature
     }
   }
 
-  /** The defaults for {@code loss}: AUC-CL's default preset, tau 0.5, gamma 0.9. */
+  /** The defaults for {@code loss}: AUC-CL's default preset, the loss's default temperature, gamma 0.9. */
   public static ObjectiveConfig of(String loss) {
-    return new ObjectiveConfig(loss, AucClSettings.defaults(), DEFAULT_TEMPERATURE, DEFAULT_SOGCLR_GAMMA);
+    return new ObjectiveConfig(loss, AucClSettings.defaults(), defaultTemperature(loss), DEFAULT_SOGCLR_GAMMA);
+  }
+
+  /** {@link #DEFAULT_SOGCLR_TEMPERATURE} for SogCLR, else {@link #DEFAULT_TEMPERATURE}. */
+  public static double defaultTemperature(String loss) {
+    boolean sogclr = loss != null && loss.trim().toLowerCase(Locale.ROOT).equals(SogClrObjective.NAME);
+    return sogclr ? DEFAULT_SOGCLR_TEMPERATURE : DEFAULT_TEMPERATURE;
   }
 
   public ObjectiveConfig withAuc(AucClSettings v) {

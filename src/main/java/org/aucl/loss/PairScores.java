@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 /**
- * The similarities of one batch (spec section 2), computed once and shared by a loss and its
+ * The similarities of one batch (docs/LOSSES.md, "Notation"), computed once and shared by a loss and its
  * diagnostics. Views are ordered {@code k = 0 .. 2B-1}: rows of z1, then rows of z2, so
  * {@code partner(k) = (k + B) mod 2B}.
  *
@@ -15,7 +15,7 @@ import ai.djl.ndarray.types.DataType;
  * the embeddings; masks are constants in the embeddings' data type.
  */
 final class PairScores {
-  /** Guard of the norm, spec section 2. */
+  /** Guard of the norm: z / max(||z||, 1e-8) (docs/LOSSES.md, "Notation"). */
   static final double NORM_EPS = 1e-8;
 
   /** B, the number of images. */

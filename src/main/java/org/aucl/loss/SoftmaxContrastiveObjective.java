@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The shared body of the temperature-softmax baselines (spec section 4): for each of the 2B anchors k,
+ * The shared body of the temperature-softmax baselines (docs/LOSSES.md, "NT-Xent" and "DCL"): for
+ * each of the 2B anchors k,
  *
  * <pre>
  * L = mean_k [ -z_k.z_p(k) / tau + log sum_{l in N(k)} exp(z_k.z_l / tau) ]
@@ -26,14 +27,10 @@ abstract sealed class SoftmaxContrastiveObjective implements ContrastiveObjectiv
 
   /**
    * @param name registry name, also the state header
-   * @param label how error messages call the loss, e.g. "NT-Xent"
    * @param denominator which views sit in the log-sum-exp
+   * @param temperature tau, as checked by {@link ObjectiveConfig}, which owns its bounds
    */
-  SoftmaxContrastiveObjective(String name, String label, NegativeSet denominator, double temperature) {
-    if (!(temperature >= ObjectiveConfig.MIN_TEMPERATURE) || !Double.isFinite(temperature)) {
-      throw new IllegalArgumentException(label + "'s temperature must be at least " + ObjectiveConfig.MIN_TEMPERATURE
-          + ", got " + temperature + ".");
-    }
+  SoftmaxContrastiveObjective(String name, NegativeSet denominator, double temperature) {
     this.name = name;
     this.denominator = denominator;
     this.temperature = temperature;

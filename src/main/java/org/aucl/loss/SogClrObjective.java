@@ -1,8 +1,6 @@
 package org.aucl.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.io.DataInputStream;
@@ -13,48 +11,41 @@ import java.util.BitSet;
 import java.util.Map;
 
 /**
- * SogCLR, the global contrastive loss with a moving-average estimator (Yuan et al. 2022, LibAUC's
- * GCLoss_v1; spec section 4).
+ * SogCLR, the global contrastive loss with a moving-average estimator (Yuan et al. 2022), as LibAUC's
+ * {@code GCLoss_v1} (unimodal, version 1) computes it; the formulas are in docs/LOSSES.md, "SogCLR".
  *
- * <p>Per training image i it keeps {@code u_i}, a running estimate of its mean exponentiated negative
- * similarity: with {@code g_k = mean_{l != k, p(k)} exp(z_k.z_l / tau)} (2B - 2 negatives) and
- * {@code g_i = (g_k + g_p(k)) / 2} over the image's two views,
- * {@code u_i <- (1 - gamma) u_i + gamma g_i} (an image seen for the first time starts at {@code g_i},
- * as LibAUC does). The step's gradient is that of the surrogate
+ * <p>Per training image i it keeps one estimate {@code u_i} of the mean exponentiated negative
+ * similarity. In a step, each view v of image i gets its own estimate
+ * {@code u_vi = (1 - gamma') u_i + gamma' g_vi}, with {@code g_vi} the mean of
+ * {@code exp(z_vi.z_l / tau)} over the anchor's 2B - 2 negatives; {@code gamma' = 1} when no image of
+ * the batch has an estimate yet, else gamma. The loss is
  *
  * <pre>
- * S = mean_k [ -z_k.z_p(k) / tau + mean_l w_kl z_k.z_l / tau ],   w_kl = exp(z_k.z_l / tau) / u_i (detached)
+ * L = (1 / B) sum_i sum_v [ -z_vi.z_partner + mean_l w_vil z_vi.z_l ],   w_vil = exp(z_vi.z_l / tau) / max(u_vi, eps)
  * </pre>
  *
- * so each negative is weighted by {@code exp(z_k.z_l/tau) / u_i}. The reported value is the
- * mini-batch estimate of the global contrastive loss, {@code mean_k [ -z_k.z_p(k)/tau + log g_k ]}; its
- * gradient is S's. LibAUC's GCLoss_v1 computes tau times S (no 1/tau on the logits); we keep the 1/tau
- * so the gradient has NT-Xent's scale. Internally u is stored as {@code u_i exp(-1/tau)} (the
- * exponentials are computed as {@code exp((z.z' - 1)/tau)} so they cannot overflow).
+ * with the weights detached, so its gradient weights each negative by {@code exp(z.z'/tau) / u_vi}; no
+ * 1/tau factor, both views summed (LibAUC's scale). After the step, {@code u_i <- (u_1i + u_2i) / 2}.
  *
- * <p>Who updates what: u is never differentiated; forward computes the new u of the batch's images
- * from detached scores and {@link #afterStep()} commits it. No variable for the optimiser.
+ * <p>Who updates what: u is never differentiated; {@link #forward} computes the batch's new estimates
+ * from detached scores and {@link #afterStep()} commits them. No variable for the optimiser.
  */
 public final class SogClrObjective implements ContrastiveObjective {
   public static final String NAME = "sogclr";
-  /** Guard of u in the weights, as LibAUC's eps. */
-  static final double U_EPS = 1e-30;
+  /** The floor of a view's estimate in the weights (LibAUC's eps). */
+  static final double U_EPS = 1e-8;
+  /** Version of the saved state: 2 holds u on the formula's scale (1 held it scaled by exp(-1/tau)). */
+  static final int STATE_VERSION = 2;
 
   private final double temperature;
   private final double gamma;
-  private double[] scaledU = new double[0];
+  private double[] u = new double[0];
   private BitSet seen = new BitSet();
   private long[] pendingIndices;
   private double[] pendingU;
 
-  public SogClrObjective(double temperature, double gamma) {
-    if (!(temperature >= ObjectiveConfig.MIN_TEMPERATURE) || !Double.isFinite(temperature)) {
-      throw new IllegalArgumentException("SogCLR's temperature must be at least " + ObjectiveConfig.MIN_TEMPERATURE
-          + ", got " + temperature + ".");
-    }
-    if (!(gamma > 0 && gamma <= 1)) {
-      throw new IllegalArgumentException("SogCLR's gamma must lie in (0, 1], got " + gamma + ".");
-    }
+  /** Both arguments as checked by {@link ObjectiveConfig}, which owns their bounds. */
+  SogClrObjective(double temperature, double gamma) {
     this.temperature = temperature;
     this.gamma = gamma;
   }
@@ -64,13 +55,13 @@ public final class SogClrObjective implements ContrastiveObjective {
     return NAME;
   }
 
-  /** Sizes u to the dataset: one entry per training image, all unseen. */
+  /** Sizes u to the dataset: one entry per training image, none estimated yet. */
   @Override
   public void initialize(NDManager manager, int datasetSize) {
     if (datasetSize < 1) {
       throw new IllegalArgumentException("SogCLR needs the training set's size (at least 1), got " + datasetSize + ".");
     }
-    scaledU = new double[datasetSize];
+    u = new double[datasetSize];
     seen = new BitSet(datasetSize);
   }
 
@@ -86,45 +77,59 @@ public final class SogClrObjective implements ContrastiveObjective {
     }
     PairScores ps = PairScores.of(z1, z2);
     int batch = ps.batch;
+    long[] idx = checkedIndices(indices, batch);
+    double negatives = 2.0 * batch - 2.0;
+    NDArray mask = ps.negativeMask(NegativeSet.NON_PARTNER);
+    NDArray dots = ps.dots.stopGradient();
+    // g_k on the scale exp(-1/tau), where exp((z.z' - 1) / tau) <= 1 cannot overflow.
+    NDArray gScaled = dots.sub(1).div(temperature).exp().mul(mask).sum(new int[] {1}).div(negatives);
+    double[] g = gScaled.toType(DataType.FLOAT64, false).toDoubleArray();
+    double shift = Math.exp(1 / temperature);
+
+    double step = gammaOfBatch(idx);
+    double[] logU = new double[2 * batch];
+    pendingU = new double[batch];
+    for (int i = 0; i < batch; i++) {
+      double old = u[(int) idx[i]];
+      double u1 = (1 - step) * old + step * g[i] * shift;
+      double u2 = (1 - step) * old + step * g[i + batch] * shift;
+      pendingU[i] = (u1 + u2) / 2;
+      logU[i] = Math.log(Math.max(u1, U_EPS));
+      logU[i + batch] = Math.log(Math.max(u2, U_EPS));
+    }
+    pendingIndices = idx;
+
+    NDManager m = z1.getManager();
+    NDArray logUColumn = m.create(logU).toType(dots.getDataType(), false).reshape(-1, 1);
+    // Masked entries pushed far below before exp, so that the self pair cannot overflow.
+    NDArray weights = dots.div(temperature).sub(logUColumn).add(mask.sub(1).mul(1e4)).exp().mul(mask);
+    NDArray weighted = weights.mul(ps.dots).sum(new int[] {1}).div(negatives);
+    NDArray loss = weighted.sub(ps.positiveDots).sum().div(batch);
+    return ps.diagnostics().with(loss);
+  }
+
+  private long[] checkedIndices(NDArray indices, int batch) {
     long[] idx = indices.toType(DataType.INT64, false).toLongArray();
     if (idx.length != batch) {
       throw new IllegalArgumentException("SogCLR got " + idx.length + " indices for " + batch + " images.");
     }
     for (long i : idx) {
-      if (i < 0 || i >= scaledU.length) {
-        throw new IllegalArgumentException("SogCLR got dataset index " + i + " outside [0, " + scaledU.length
+      if (i < 0 || i >= u.length) {
+        throw new IllegalArgumentException("SogCLR got dataset index " + i + " outside [0, " + u.length
             + "); was initialize() called with the training set's size?");
       }
     }
-    double negatives = 2.0 * batch - 2.0;
-    NDArray mask = ps.negativeMask(NegativeSet.NON_PARTNER);
-    // exp((z.z' - 1) / tau) on detached scores: no gradient flows into u.
-    NDArray e = ps.dots.stopGradient().sub(1).div(temperature).exp().mul(mask);
-    NDArray gAnchor = e.sum(new int[] {1}).div(negatives); // 2B, scaled by exp(-1/tau)
-    double[] g = gAnchor.toType(DataType.FLOAT64, false).toDoubleArray();
+    return idx;
+  }
 
-    double[] newU = new double[batch];
-    double[] uAnchor = new double[2 * batch];
-    for (int i = 0; i < batch; i++) {
-      int image = (int) idx[i];
-      double gi = (g[i] + g[i + batch]) / 2;
-      newU[i] = seen.get(image) ? (1 - gamma) * scaledU[image] + gamma * gi : gi;
-      uAnchor[i] = Math.max(newU[i], U_EPS);
-      uAnchor[i + batch] = uAnchor[i];
+  /** LibAUC's rule: 1 when none of the batch's images has an estimate yet (the first epoch), else gamma. */
+  private double gammaOfBatch(long[] idx) {
+    for (long i : idx) {
+      if (seen.get((int) i)) {
+        return gamma;
+      }
     }
-    pendingIndices = idx;
-    pendingU = newU;
-
-    NDManager m = z1.getManager();
-    NDArray u = m.create(uAnchor).toType(e.getDataType(), false).reshape(-1, 1);
-    NDArray weights = e.div(u); // detached: e and u carry no gradient
-    NDArray logits = ps.dots.div(temperature);
-    NDArray positive = ps.positiveDots.div(temperature);
-    NDArray surrogate = weights.mul(logits).sum(new int[] {1}).div(negatives).sub(positive).mean();
-    // value: mean_k [ -pos/tau + log g_k ], with log g_k = log(scaled g_k) + 1/tau
-    NDArray value = gAnchor.log().add(1 / temperature).sub(positive.stopGradient()).mean();
-    NDArray loss = surrogate.add(value.sub(surrogate.stopGradient()));
-    return ps.diagnostics().with(loss);
+    return 1;
   }
 
   @Override
@@ -132,7 +137,7 @@ public final class SogClrObjective implements ContrastiveObjective {
     return Map.of();
   }
 
-  /** Commits the moving averages computed by the last forward. */
+  /** Commits the estimates computed by the last forward; a second call without a forward does nothing. */
   @Override
   public void afterStep() {
     if (pendingIndices == null) {
@@ -140,20 +145,16 @@ public final class SogClrObjective implements ContrastiveObjective {
     }
     for (int i = 0; i < pendingIndices.length; i++) {
       int image = (int) pendingIndices[i];
-      scaledU[image] = pendingU[i];
+      u[image] = pendingU[i];
       seen.set(image);
     }
     pendingIndices = null;
     pendingU = null;
   }
 
-  /** u_i on the formula's scale, mean exp(z.z'/tau); 0 for an image not seen yet. */
+  /** u_i, the estimate of mean exp(z.z'/tau) of image i; 0 for an image not seen yet. */
   public double movingAverage(int image) {
-    return seen.get(image) ? scaledU[image] * Math.exp(1 / temperature) : 0;
-  }
-
-  public int datasetSize() {
-    return scaledU.length;
+    return u[image];
   }
 
   @Override
@@ -161,7 +162,7 @@ public final class SogClrObjective implements ContrastiveObjective {
     double sum = 0;
     int n = 0;
     for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
-      sum += movingAverage(i);
+      sum += u[i];
       n++;
     }
     return Map.of("temperature", temperature, "gamma", gamma, "seen", (double) n, "mean_u", n == 0 ? 0 : sum / n);
@@ -169,35 +170,35 @@ public final class SogClrObjective implements ContrastiveObjective {
 
   @Override
   public void save(DataOutputStream out) throws IOException {
-    StateFormat.writeHeader(out, NAME);
+    StateFormat.writeHeader(out, NAME, STATE_VERSION);
     out.writeDouble(temperature);
-    out.writeInt(scaledU.length);
-    for (int i = 0; i < scaledU.length; i++) {
+    out.writeInt(u.length);
+    for (int i = 0; i < u.length; i++) {
       out.writeBoolean(seen.get(i));
-      out.writeDouble(scaledU[i]);
+      out.writeDouble(u[i]);
     }
   }
 
   @Override
   public void load(DataInputStream in) throws IOException {
-    StateFormat.readHeader(in, NAME);
+    StateFormat.readHeader(in, NAME, STATE_VERSION);
     double savedTau = in.readDouble();
     if (savedTau != temperature) {
       throw new IOException("The checkpoint's SogCLR state was made with temperature " + savedTau
           + ", not " + temperature + ".");
     }
     int n = in.readInt();
-    if (n != scaledU.length) {
+    if (n != u.length) {
       throw new IOException("The checkpoint's SogCLR state covers " + n + " images, the training set has "
-          + scaledU.length + ".");
+          + u.length + ".");
     }
-    Arrays.fill(scaledU, 0);
+    Arrays.fill(u, 0);
     seen.clear();
     for (int i = 0; i < n; i++) {
       if (in.readBoolean()) {
         seen.set(i);
       }
-      scaledU[i] = in.readDouble();
+      u[i] = in.readDouble();
     }
     pendingIndices = null;
     pendingU = null;

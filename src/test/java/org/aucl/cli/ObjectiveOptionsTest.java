@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.aucl.loss.AucClDefaults;
 import org.aucl.loss.AucClPreset;
 import org.aucl.loss.AucClSettings;
 import org.aucl.loss.NegativeReduction;
@@ -63,7 +64,7 @@ class ObjectiveOptionsTest {
   @Test
   void presetsAndBaselines() {
     assertEquals(AucClPreset.OFFICIAL_CIFAR.settings(), parse("--auc-preset", "official-cifar").auc());
-    assertEquals(AucClPreset.OFFICIAL_IMAGENET.settings(), parse("--auc-preset", "official-imagenet").auc());
+    assertEquals(AucClPreset.IMAGENET_WEIGHTING.settings(), parse("--auc-preset", "imagenet-weighting").auc());
     assertEquals("simclr", parse("--loss", "nt-xent", "--temperature", "0.2").loss());
     assertEquals(0.2, parse("--loss", "dcl", "--temperature", "0.2").temperature());
     assertEquals(0.8, parse("--loss", "sogclr", "--sogclr-gamma", "0.8").sogclrGamma());
@@ -79,9 +80,29 @@ class ObjectiveOptionsTest {
     assertTrue(refusal("--loss", "dcl", "--temperature", "0").startsWith("The temperature must be"));
     assertTrue(refusal("--loss", "foo").startsWith("--loss: Unknown loss 'foo'"));
     assertTrue(refusal("--auc-preset", "official").startsWith("Unknown AUC-CL preset 'official'"));
+    assertEquals("The AUC-CL preset 'official-imagenet' is now called 'imagenet-weighting', as it carries only"
+        + " the weighting of the authors' teacher-student script.", refusal("--auc-preset", "official-imagenet"));
     assertTrue(refusal("--auc-neg-reduction", "median").startsWith("Unknown negative reduction 'median'"));
     assertTrue(refusal("--auc-alpha-ascent=false", "--auc-alpha-lr", "0.1").startsWith("--auc-alpha-lr has no effect"));
+    assertEquals("--auc-alpha-lr has no effect while alpha is fixed; add --auc-alpha-ascent or drop --auc-alpha-lr.",
+        refusal("--auc-alpha-lr", "0.1"));
     assertTrue(refusal("--auc-alpha", "-1").startsWith("AUC-CL alpha must be"));
+  }
+
+  @Test
+  void defaultsComeFromTheirOwners() {
+    AucClSettings ascent = parse("--auc-alpha-ascent").auc();
+    assertTrue(ascent.alphaAscent());
+    assertEquals(AucClDefaults.ALPHA_LR, ascent.alphaLr(), "the preset's step size");
+    assertEquals(0.01, AucClDefaults.ALPHA_LR);
+    assertEquals(ObjectiveConfig.DEFAULT_TEMPERATURE, parse("--loss", "simclr").temperature());
+    assertEquals(ObjectiveConfig.DEFAULT_TEMPERATURE, parse("--loss", "dcl").temperature());
+    assertEquals(ObjectiveConfig.DEFAULT_SOGCLR_TEMPERATURE, parse("--loss", "sogclr").temperature());
+    assertEquals(ObjectiveConfig.DEFAULT_SOGCLR_GAMMA, parse("--loss", "sogclr").sogclrGamma());
+    var spec = new CommandLine(new Host()).getCommandSpec();
+    assertEquals("Temperature of simclr and dcl (default: 0.5) and of sogclr (default: 0.1); at least 0.01.",
+        String.join(" ", spec.findOption("--temperature").description()));
+    assertTrue(String.join(" ", spec.findOption("--sogclr-gamma").description()).contains("(default: 0.9)"));
   }
 
   /** The help of each AUC-CL knob names the default preset's value, so it must follow the preset. */
@@ -96,6 +117,7 @@ class ObjectiveOptionsTest {
     expected.put("--auc-b-learnable", Boolean.toString(d.bLearnable()));
     expected.put("--auc-alpha", number(d.alpha()));
     expected.put("--auc-alpha-ascent", Boolean.toString(d.alphaAscent()));
+    expected.put("--auc-alpha-lr", number(d.alphaLr()));
     expected.put("--auc-margin", number(d.margin()));
     expected.put("--auc-neg-weight", number(d.negWeight()));
     expected.put("--auc-include-partner", Boolean.toString(d.negatives() == NegativeSet.ALL_OTHERS));
@@ -108,6 +130,6 @@ class ObjectiveOptionsTest {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    return Double.toString(v);
   }
 }

@@ -112,8 +112,8 @@ class AucClObjectiveTest {
   }
 
   @Test
-  void officialImagenetIsTheAuthorsFormula() {
-    AucClSettings s = AucClPreset.OFFICIAL_IMAGENET.settings();
+  void imagenetWeightingIsTheTeacherStudentWeighting() {
+    AucClSettings s = AucClPreset.IMAGENET_WEIGHTING.settings();
     int nb = 4;
     double[][] z1 = Reference.random(rng, nb, 6);
     double[][] z2 = Reference.noisyCopy(rng, z1, 0.5);
@@ -144,7 +144,7 @@ class AucClObjectiveTest {
     }
     both -= 1;
     AucClObjective o = objective(s);
-    assertTrue(o.minimisedVariables().isEmpty(), "official-imagenet learns nothing in the loss");
+    assertTrue(o.minimisedVariables().isEmpty(), "imagenet-weighting learns nothing in the loss");
     assertEquals(both, Harness.run(o, z1, z2, null).loss(), 1e-9);
     checkValueAndGradients(s, nb);
   }

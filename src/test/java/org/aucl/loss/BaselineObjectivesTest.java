@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +56,14 @@ class BaselineObjectivesTest {
   }
 
   @Test
-  void temperatureNearZeroIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new NtXentObjective(1e-4));
-    assertThrows(IllegalArgumentException.class, () -> new DclObjective(0));
-    assertThrows(IllegalArgumentException.class, () -> new SogClrObjective(Double.NaN, 0.9));
-    assertThrows(IllegalArgumentException.class, () -> ObjectiveConfig.of("simclr").withTemperature(0.001));
+  void temperatureNearZeroIsRejectedByTheConfig() {
+    for (double tau : new double[] {1e-4, 0, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ObjectiveConfig.of("simclr").withTemperature(tau));
+      assertEquals("The temperature must be a finite number of at least 0.01 (near 0 the exponentials overflow), got "
+          + tau + ".", e.getMessage());
+    }
+    assertEquals(ObjectiveConfig.MIN_TEMPERATURE, ObjectiveConfig.of("dcl").withTemperature(0.01).temperature());
   }
 
   @Test
@@ -74,15 +80,19 @@ class BaselineObjectivesTest {
     assertTrue(e.getMessage().contains("auc-cl, simclr, dcl, sogclr"), e.getMessage());
   }
 
+  /** Training runs in float32: no objective may promote the loss to float64 (a double operand can). */
   @Test
   void lossesWorkInFloat32Too() {
     try (NDManager m = NDManager.newBaseManager()) {
       for (String name : Objectives.names()) {
         ContrastiveObjective o = Objectives.create(name);
         o.initialize(m, 8);
-        ai.djl.ndarray.NDArray z1 = m.randomNormal(new ai.djl.ndarray.types.Shape(8, 16));
-        ai.djl.ndarray.NDArray z2 = m.randomNormal(new ai.djl.ndarray.types.Shape(8, 16));
-        ObjectiveOutput out = o.forward(z1, z2, m.arange(0, 8, 1, ai.djl.ndarray.types.DataType.INT64));
+        NDArray z1 = m.randomNormal(new Shape(8, 16));
+        NDArray z2 = m.randomNormal(new Shape(8, 16));
+        assertEquals(DataType.FLOAT32, z1.getDataType());
+        ObjectiveOutput out = o.forward(z1, z2, m.arange(0, 8, 1, DataType.INT64));
+        assertEquals(DataType.FLOAT32, out.loss().getDataType(), name + " keeps float32");
+        assertEquals(0, out.loss().getShape().dimension(), name + " gives a scalar");
         assertTrue(Float.isFinite(out.loss().getFloat()), name);
         assertTrue(out.batchAuc() >= 0 && out.batchAuc() <= 1, name);
       }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The claim of spec section 1, on a small pool: AUC-CL's mini-batch loss is unbiased, NT-Xent's is not. */
+/** The claim of docs/LOSSES.md ("Why AUC-CL is batch-size robust"), on a small pool: AUC-CL's mini-batch loss is unbiased, NT-Xent's is not. */
 class BiasStudyTest {
   @Test
   void aucClIsUnbiasedAndNtXentIsBiasedWithShrinkingBias() {

@@ -1,7 +1,7 @@
 package org.aucl.loss;
 
 /**
- * Deliberately naive double-precision versions of the spec's formulas (sections 2-4): plain loops over
+ * Deliberately naive double-precision versions of the formulas of docs/LOSSES.md: plain loops over
  * anchors and views, nothing shared with the implementation under test.
  */
 final class Reference {
@@ -51,7 +51,7 @@ final class Reference {
     };
   }
 
-  /** AUC-CL's L (spec section 3) with explicit a, b, alpha. */
+  /** AUC-CL's L (docs/LOSSES.md, "AUC-CL") with explicit a, b, alpha. */
   static double aucCl(double[][] z1, double[][] z2, AucClSettings st, double a, double b, double alpha) {
     int nb = z1.length;
     double[][] z = views(z1, z2);
@@ -118,51 +118,6 @@ final class Reference {
         }
       }
       total += -dot(z[k], z[p]) / tau + Math.log(denom);
-    }
-    return total / (2 * nb);
-  }
-
-  /** g_k = mean over the 2B - 2 non-partner views of exp(z_k.z_l / tau). */
-  static double[] sogclrG(double[][] z1, double[][] z2, double tau) {
-    int nb = z1.length;
-    double[][] z = views(z1, z2);
-    double[] g = new double[2 * nb];
-    for (int k = 0; k < 2 * nb; k++) {
-      for (int l = 0; l < 2 * nb; l++) {
-        if (l != k && l != partner(k, nb)) {
-          g[k] += Math.exp(dot(z[k], z[l]) / tau);
-        }
-      }
-      g[k] /= 2 * nb - 2;
-    }
-    return g;
-  }
-
-  /** SogCLR's reported value: mean_k [ -z_k.z_p/tau + log g_k ]. */
-  static double sogclrValue(double[][] z1, double[][] z2, double tau) {
-    int nb = z1.length;
-    double[][] z = views(z1, z2);
-    double[] g = sogclrG(z1, z2, tau);
-    double total = 0;
-    for (int k = 0; k < 2 * nb; k++) {
-      total += -dot(z[k], z[partner(k, nb)]) / tau + Math.log(g[k]);
-    }
-    return total / (2 * nb);
-  }
-
-  /** SogCLR's surrogate with frozen weights c[k][l] = exp(z_k.z_l/tau)/u_i taken at a base point. */
-  static double sogclrSurrogate(double[][] z1, double[][] z2, double tau, double[][] c) {
-    int nb = z1.length;
-    double[][] z = views(z1, z2);
-    double total = 0;
-    for (int k = 0; k < 2 * nb; k++) {
-      double acc = 0;
-      for (int l = 0; l < 2 * nb; l++) {
-        if (l != k && l != partner(k, nb)) {
-          acc += c[k][l] * dot(z[k], z[l]) / tau;
-        }
-      }
-      total += -dot(z[k], z[partner(k, nb)]) / tau + acc / (2 * nb - 2);
     }
     return total / (2 * nb);
   }
