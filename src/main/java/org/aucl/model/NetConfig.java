@@ -6,7 +6,8 @@ import java.util.Set;
  * Shape of a {@link ContrastiveNet}: encoder architecture, stem, input channels, width multiplier,
  * projector sizes and the (square) image size the FLOP count refers to.
  *
- * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout)
+ * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout), or
+ *     {@code vit-tiny} or {@code vit-small} ({@link VisionTransformer}; stem and width do not apply)
  * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; spec section 3), {@code small} (3x3
  *     stride-1 conv and 3x3 stride-2 max-pool: half the resolution of {@code cifar} in layer 1, twice
  *     that of {@code imagenet}; ours, for 28 x 28 images on a CPU) or {@code imagenet} (7x7 stride-2
@@ -17,19 +18,24 @@ import java.util.Set;
  * @param projHidden hidden size of the projector (spec: 512)
  * @param projOut output size of the projector (spec: 128)
  * @param imageSize height and width of the input images
+ * @param patchSize side of a ViT's square patches (used by ViTs only; at most {@code imageSize})
  */
 public record NetConfig(
-    String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize) {
+    String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize,
+    int patchSize) {
 
   /** Architectures this package builds. */
-  public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50");
+  public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50", "vit-tiny", "vit-small");
+
+  /** The patch size of the standard ViT-S/16 and ViT-Ti/16, used when none is given. */
+  public static final int DEFAULT_PATCH = 16;
 
   /** Stems this package builds. */
   public static final Set<String> STEMS = Set.of("cifar", "small", "imagenet");
 
   public NetConfig {
     if (arch == null || !ARCHS.contains(arch)) {
-      throw new IllegalArgumentException("Unknown model '" + arch + "': expected one of resnet18, resnet34, resnet50.");
+      throw new IllegalArgumentException("Unknown model '" + arch + "': expected one of resnet18, resnet34, resnet50, vit-tiny, vit-small.");
     }
     if (stem == null || !STEMS.contains(stem)) {
       throw new IllegalArgumentException("Unknown stem '" + stem + "': expected cifar, small or imagenet.");
@@ -46,6 +52,20 @@ public record NetConfig(
     if (imageSize < 8) {
       throw new IllegalArgumentException("Image size must be at least 8 pixels, got " + imageSize + ".");
     }
+    if (patchSize < 1 || (arch.startsWith("vit-") && patchSize > imageSize)) {
+      throw new IllegalArgumentException(
+          "Patch size must be between 1 and the image size (" + imageSize + "), got " + patchSize + ".");
+    }
+  }
+
+  /** A configuration with the default patch size (what every ResNet configuration uses). */
+  public NetConfig(String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize) {
+    this(arch, stem, inChannels, width, projHidden, projOut, imageSize, DEFAULT_PATCH);
+  }
+
+  /** True for the Vision Transformers ({@code vit-…}). */
+  public boolean isVit() {
+    return arch.startsWith("vit-");
   }
 
   /** The spec's defaults (section 3): CIFAR stem, full width, projector 512 -> 128. */
@@ -55,11 +75,16 @@ public record NetConfig(
 
   /** A copy with another width multiplier. */
   public NetConfig withWidth(double newWidth) {
-    return new NetConfig(arch, stem, inChannels, newWidth, projHidden, projOut, imageSize);
+    return new NetConfig(arch, stem, inChannels, newWidth, projHidden, projOut, imageSize, patchSize);
   }
 
   /** A copy with another stem. */
   public NetConfig withStem(String newStem) {
-    return new NetConfig(arch, newStem, inChannels, width, projHidden, projOut, imageSize);
+    return new NetConfig(arch, newStem, inChannels, width, projHidden, projOut, imageSize, patchSize);
+  }
+
+  /** A copy with another patch size. */
+  public NetConfig withPatchSize(int newPatchSize) {
+    return new NetConfig(arch, stem, inChannels, width, projHidden, projOut, imageSize, newPatchSize);
   }
 }
