@@ -215,6 +215,16 @@ class VisionTransformerTest {
   }
 
   @Test
+  void multiplyAddsCountedByHand() {
+    // vit-tiny, patch 4, 1 x 28 x 28: 49 patches + class token = 50 tokens
+    long d = 192;
+    long t = 50;
+    long perBlock = t * d * 3 * d + 2 * t * t * d + t * d * d + 2 * t * d * 4 * d;
+    long expected = 49 * d * 16 + 12 * perBlock;
+    assertEquals(expected, ContrastiveNet.macsPerImage(new NetConfig("vit-tiny", "cifar", 1, 1.0, 32, 16, 28, 4), false));
+  }
+
+  @Test
   void rejectsImpossibleShapes() {
     assertThrows(IllegalArgumentException.class, () -> VisionTransformer.builder().setDim(10).setDepth(1).setHeads(3).build());
     assertThrows(IllegalArgumentException.class, () -> VisionTransformer.tiny().optImageSize(8).optPatchSize(16).build());
