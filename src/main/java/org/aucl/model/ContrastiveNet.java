@@ -52,7 +52,7 @@ public final class ContrastiveNet implements AutoCloseable {
   }
 
   private static Encoder buildEncoder(NetConfig cfg) {
-    return cfg.isVit() ? VisionTransformer.encoder(cfg) : ResNets.build(cfg);
+    return NetConfig.isVitArch(cfg.arch()) ? VisionTransformer.encoder(cfg) : ResNets.build(cfg);
   }
 
   /** A network on the engine's default device, initialised deterministically from {@code seed}. */

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param projHidden hidden size of the projector (spec: 512)
  * @param projOut output size of the projector (spec: 128)
  * @param imageSize height and width of the input images
- * @param patchSize side of a ViT's square patches (used by ViTs only; at most {@code imageSize})
+ * @param patchSize side of a ViT's square patches (used by ViTs only; at most {@code imageSize}); 0,
+ *     as read from a configuration written before ViTs existed, means {@link #DEFAULT_PATCH}
  */
 public record NetConfig(
     String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize,
@@ -52,7 +53,10 @@ public record NetConfig(
     if (imageSize < 8) {
       throw new IllegalArgumentException("Image size must be at least 8 pixels, got " + imageSize + ".");
     }
-    if (patchSize < 1 || (arch.startsWith("vit-") && patchSize > imageSize)) {
+    if (patchSize == 0) {
+      patchSize = DEFAULT_PATCH;
+    }
+    if (patchSize < 1 || (isVitArch(arch) && patchSize > imageSize)) {
       throw new IllegalArgumentException(
           "Patch size must be between 1 and the image size (" + imageSize + "), got " + patchSize + ".");
     }
@@ -63,8 +67,8 @@ public record NetConfig(
     this(arch, stem, inChannels, width, projHidden, projOut, imageSize, DEFAULT_PATCH);
   }
 
-  /** True for the Vision Transformers ({@code vit-…}). */
-  public boolean isVit() {
+  /** True for the Vision Transformers ({@code vit-…}); static so that JSON does not see a property. */
+  public static boolean isVitArch(String arch) {
     return arch.startsWith("vit-");
   }
 
