@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Encoder (a {@link ResNets} ResNet) plus projector ({@link Projector}), on one device, owning its
+ * Encoder (a {@link ResNets} ResNet or a {@link VisionTransformer}) plus projector ({@link Projector}), on one device, owning its
  * NDManager. Shapes: images B x C x H x W (float32); features B x featureDim; projections B x projOut.
  *
  * <p>As in the authors' CIFAR script, the projector reads the raw (un-normalised) encoder output,
@@ -41,7 +41,7 @@ public final class ContrastiveNet implements AutoCloseable {
     this.cfg = cfg;
     this.manager = NDManager.newBaseManager(device);
     manager.setName("ContrastiveNet");
-    this.encoder = ResNets.build(cfg);
+    this.encoder = buildEncoder(cfg);
     this.projector = Projector.build(encoder.featureDim(), cfg.projHidden(), cfg.projOut());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
     encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
@@ -49,6 +49,10 @@ public final class ContrastiveNet implements AutoCloseable {
     collect("encoder.", encoder.block());
     collect("projector.", projector);
     this.store = new ParameterStore(manager, false);
+  }
+
+  private static Encoder buildEncoder(NetConfig cfg) {
+    return NetConfig.isVitArch(cfg.arch()) ? VisionTransformer.encoder(cfg) : ResNets.build(cfg);
   }
 
   /** A network on the engine's default device, initialised deterministically from {@code seed}. */
@@ -168,7 +172,7 @@ public final class ContrastiveNet implements AutoCloseable {
 
   /** Forward multiply-adds per image of a configuration, without building its arrays. */
   public static long macsPerImage(NetConfig cfg, boolean includeProjector) {
-    Encoder e = ResNets.build(cfg);
+    Encoder e = buildEncoder(cfg);
     return e.macsPerImage() + (includeProjector ? Projector.macs(e.featureDim(), cfg.projHidden(), cfg.projOut()) : 0);
   }
 

@@ -6,7 +6,8 @@ import java.util.Set;
  * Shape of a {@link ContrastiveNet}: encoder architecture, stem, input channels, width multiplier,
  * projector sizes and the (square) image size the FLOP count refers to.
  *
- * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout)
+ * @param arch {@code resnet18}, {@code resnet34} or {@code resnet50} (torchvision's block layout), or
+ *     {@code vit-tiny} or {@code vit-small} ({@link VisionTransformer}; stem and width do not apply)
  * @param stem {@code cifar} (3x3 stride-1 conv, no max-pool; the authors' CIFAR network), {@code small} (3x3
  *     stride-1 conv and 3x3 stride-2 max-pool: half the resolution of {@code cifar} in layer 1, twice
  *     that of {@code imagenet}; ours, for 28 x 28 images on a CPU) or {@code imagenet} (7x7 stride-2
@@ -17,19 +18,25 @@ import java.util.Set;
  * @param projHidden hidden size of the projector ({@link #DEFAULT_PROJ_HIDDEN} by default)
  * @param projOut output size of the projector ({@link #DEFAULT_PROJ_OUT} by default)
  * @param imageSize height and width of the input images
+ * @param patchSize side of a ViT's square patches (used by ViTs only; at most {@code imageSize}); 0,
+ *     as read from a configuration written before ViTs existed, means {@link #DEFAULT_PATCH}
  */
 public record NetConfig(
-    String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize) {
+    String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize,
+    int patchSize) {
 
   /** Architectures this package builds. */
-  public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50");
+  public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50", "vit-tiny", "vit-small");
+
+  /** The patch size of the standard ViT-S/16 and ViT-Ti/16, used when none is given. */
+  public static final int DEFAULT_PATCH = 16;
 
   /** Stems this package builds. */
   public static final Set<String> STEMS = Set.of("cifar", "small", "imagenet");
 
   public NetConfig {
     if (arch == null || !ARCHS.contains(arch)) {
-      throw new IllegalArgumentException("Unknown model '" + arch + "': expected one of resnet18, resnet34, resnet50.");
+      throw new IllegalArgumentException("Unknown model '" + arch + "': expected one of resnet18, resnet34, resnet50, vit-tiny, vit-small.");
     }
     if (stem == null || !STEMS.contains(stem)) {
       throw new IllegalArgumentException("Unknown stem '" + stem + "': expected cifar, small or imagenet.");
@@ -46,6 +53,23 @@ public record NetConfig(
     if (imageSize < 8) {
       throw new IllegalArgumentException("Image size must be at least 8 pixels, got " + imageSize + ".");
     }
+    if (patchSize == 0) {
+      patchSize = DEFAULT_PATCH;
+    }
+    if (patchSize < 1 || (isVitArch(arch) && patchSize > imageSize)) {
+      throw new IllegalArgumentException(
+          "Patch size must be between 1 and the image size (" + imageSize + "), got " + patchSize + ".");
+    }
+  }
+
+  /** A configuration with the default patch size (what every ResNet configuration uses). */
+  public NetConfig(String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize) {
+    this(arch, stem, inChannels, width, projHidden, projOut, imageSize, DEFAULT_PATCH);
+  }
+
+  /** True for the Vision Transformers ({@code vit-…}); static so that JSON does not see a property. */
+  public static boolean isVitArch(String arch) {
+    return arch.startsWith("vit-");
   }
 
   /** Projector hidden size of the authors' CIFAR recipe and of every aucl default. */
