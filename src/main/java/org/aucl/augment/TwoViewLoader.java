@@ -73,7 +73,7 @@ public final class TwoViewLoader implements EpochLoader<PairBatch> {
   @Override
   public Iterator<PairBatch> epoch(int e) {
     Iterator<ViewBatch> batches = loader.epoch(e);
-    ImageShape s = viewShape();
+    ImageShape s = loader.viewShape(0);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
