@@ -77,7 +77,7 @@ def resnet(arch, stem, ch, width):
 
 
 class AucCl:
-    """AUC-CL, default preset (spec section 3; org.aucl.loss.AucClObjective):
+    """AUC-CL, default preset (docs/LOSSES.md; org.aucl.loss.AucClObjective):
 
     L = mean_k [(p_k - a)^2 - 2 alpha p_k] + w mean_k mean_l [(n_kl - b)^2 + 2 alpha n_kl] + 2 alpha m - alpha^2
     over the 2B views k, l ranging over the 2B - 2 views other than k and its partner.

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Named augmentation presets (a registry from names to configurations; a new preset is one line).
  *
  * <ul>
- *   <li>{@code cifar}: the AUC-CL authors' CIFAR recipe (spec section 3): RandomResizedCrop, scale
+ *   <li>{@code cifar}: the AUC-CL authors' CIFAR recipe (docs/LOSSES.md, the authors' CIFAR recipe): RandomResizedCrop, scale
  *       (0.08, 1), flip 0.5, jitter (0.4, 0.4, 0.4, 0.1) with p 0.8, grayscale 0.2, CIFAR-10 mean
  *       (0.4914, 0.4822, 0.4465) and std (0.2470, 0.2435, 0.2616).
  *   <li>{@code fashion-mnist}: crop scale (0.6, 1) (small 28x28 garments lose their shape in smaller crops),

@@ -3,6 +3,7 @@ package org.aucl.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.aucl.loss.BiasStudy;
+import org.aucl.report.MarkdownTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,12 +53,14 @@ public final class StudyBiasCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pool %d pairs, d = %d, noise %.2f, %d mini-batches per size, seed %d; AUC-CL: default preset with a, b, alpha fixed (a = 1, b = 0, alpha = 1)%n%n",
         pool, dim, noise, trials, seed);
-    out.println("| loss | batch size | full-pool value | mean mini-batch value | relative bias | its SE | bias / SE |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|");
+    MarkdownTable table = new MarkdownTable(
+        "loss", "batch size", "full-pool value", "mean mini-batch value", "relative bias", "its SE", "bias / SE");
     for (BiasStudy.Row r : rows) {
-      out.printf("| %s | %d | %.6f | %.6f | %+.5f | %.5f | %.1f |%n", r.loss(), r.batchSize(), r.fullPool(),
-          r.meanMiniBatch(), r.relativeBias(), r.relativeStandardError(), r.zScore());
+      table.row(r.loss(), r.batchSize(), String.format("%.6f", r.fullPool()), String.format("%.6f", r.meanMiniBatch()),
+          String.format("%+.5f", r.relativeBias()), String.format("%.5f", r.relativeStandardError()),
+          String.format("%.1f", r.zScore()));
     }
+    out.print(table);
     out.flush();
   }
 }

@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.aucl.util.FileTrees;
 import org.aucl.util.UserException;
 
 /**
@@ -115,17 +115,17 @@ public final class DatasetFetcher {
   private void extract(Path archive, Path dir) {
     Path tmp = dir.resolve(".extracting");
     try {
-      deleteTree(tmp);
+      FileTrees.delete(tmp);
       log.println("aucl: extracting " + archive);
       TarGzExtractor.extract(archive, tmp);
       try (Stream<Path> top = Files.list(tmp)) {
         for (Path p : top.toList()) {
           Path dest = dir.resolve(p.getFileName().toString());
-          deleteTree(dest);
+          FileTrees.delete(dest);
           Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
         }
       }
-      deleteTree(tmp);
+      FileTrees.delete(tmp);
       Files.delete(archive);
     } catch (IOException e) {
       throw new UserException("Cannot extract " + archive + " into " + dir + ": " + e.getMessage() + ".", e);
@@ -178,17 +178,6 @@ public final class DatasetFetcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
     }
   }
 }

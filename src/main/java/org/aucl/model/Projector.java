@@ -7,7 +7,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 
 /**
- * The projection head of the authors' CIFAR script (spec section 3): Linear(featureDim, hidden, no
+ * The projection head of the authors' CIFAR script (docs/MODELS.md): Linear(featureDim, hidden, no
  * bias) - BatchNorm1d - ReLU - Linear(hidden, out). Input B x featureDim, output B x out.
  */
 public final class Projector {

@@ -8,11 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.aucl.util.AtomicFiles;
+import org.aucl.util.FileTrees;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 
@@ -43,7 +42,7 @@ public final class Checkpoints {
     Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     Path old = dir.resolveSibling(dir.getFileName() + ".old");
     try {
-      deleteTree(tmp);
+      FileTrees.delete(tmp);
       Files.createDirectories(tmp);
       for (Map.Entry<String, PartWriter> p : new LinkedHashMap<>(parts).entrySet()) {
         try (DataOutputStream out =
@@ -52,13 +51,18 @@ public final class Checkpoints {
         }
       }
       Json.write(tmp.resolve("state.json"), state);
-      deleteTree(old);
+      FileTrees.delete(old);
       if (Files.exists(dir)) {
         Files.move(dir, old);
       }
       AtomicFiles.move(tmp, dir);
-      deleteTree(old);
+      FileTrees.delete(old);
     } catch (IOException e) {
+      try {
+        FileTrees.delete(tmp); // the previous checkpoint, if any, is untouched
+      } catch (IOException ignored) {
+        // the write already failed; its message is the one that matters
+      }
       throw new UncheckedIOException("could not write checkpoint " + dir + ": " + e.getMessage(), e);
     }
   }
@@ -78,17 +82,6 @@ public final class Checkpoints {
       reader.read(in);
     } catch (IOException e) {
       throw new UserException("could not read checkpoint part " + f + ": " + e.getMessage(), e);
-    }
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(q);
-      }
     }
   }
 }

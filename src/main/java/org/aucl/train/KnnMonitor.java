@@ -13,7 +13,7 @@ import org.aucl.model.ContrastiveNet;
 import org.aucl.util.UserException;
 
 /**
- * The weighted kNN monitor (spec section 5): L2-normalised encoder features of un-augmented images,
+ * The weighted kNN monitor (docs/PRETRAINING.md, the kNN monitor): L2-normalised encoder features of un-augmented images,
  * the test split queried against the training split (or a class-balanced subset of it) as the bank.
  */
 public final class KnnMonitor {

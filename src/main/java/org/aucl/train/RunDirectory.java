@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.aucl.util.FileTrees;
 import org.aucl.util.UserException;
 
 /** The layout of a run directory: everything one pretraining run makes, under one folder. */
@@ -67,14 +68,14 @@ public record RunDirectory(Path root) {
   public void promoteLastToBest() {
     Path tmp = root.resolve("checkpoints").resolve("best.tmp");
     try {
-      Checkpoints.deleteTree(tmp);
+      FileTrees.delete(tmp);
       Files.createDirectories(tmp);
       try (var files = Files.list(lastCheckpoint())) {
         for (Path f : (Iterable<Path>) files::iterator) {
           Files.copy(f, tmp.resolve(f.getFileName()));
         }
       }
-      Checkpoints.deleteTree(bestCheckpoint());
+      FileTrees.delete(bestCheckpoint());
       Files.move(tmp, bestCheckpoint());
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + bestCheckpoint() + ": " + e.getMessage(), e);

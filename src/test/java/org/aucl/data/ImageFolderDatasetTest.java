@@ -97,4 +97,23 @@ class ImageFolderDatasetTest {
     UserException e = assertThrows(UserException.class, () -> ds.image(badIndex));
     assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("decode"), e.getMessage());
   }
+
+  @Test
+  void greyImagesAreReadWithOneChannelUnlessToldOtherwise() throws Exception {
+    Path digits = dir.resolve("digits");
+    for (String cls : List.of("0", "1")) {
+      Files.createDirectories(digits.resolve(cls));
+      for (int i = 0; i < 3; i++) {
+        BufferedImage img = new BufferedImage(6, 6, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(i, i, 0, 200);
+        ImageIO.write(img, "png", digits.resolve(cls).resolve(i + ".png").toFile());
+      }
+    }
+    assertEquals(1, new ImageFolderDataset("digits", digits, 0, 0).channels(), "grey PNGs, channels from the images");
+    assertEquals(3, new ImageFolderDataset("digits", digits, 0, 3).channels(), "told 3");
+    Path rgb = dir.resolve("colour");
+    writeSolid(rgb.resolve("a.png"), 6, 6, 0x336699, "png");
+    assertEquals(3, new ImageFolderDataset("colour", rgb, 0, 0).channels(), "an RGB PNG gives 3 channels");
+    assertEquals(1, new ImageFolderDataset("colour", rgb, 0, 1).channels(), "told 1");
+  }
 }

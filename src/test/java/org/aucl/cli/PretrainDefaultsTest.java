@@ -1,0 +1,80 @@
+package org.aucl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.aucl.data.TestFiles;
+import org.aucl.optim.OptimizerConfig;
+import org.aucl.train.PretrainConfig;
+import org.aucl.util.Json;
+import org.aucl.util.UserException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line starts from {@link PretrainConfig#defaultJob()} and restates none of its values. */
+class PretrainDefaultsTest {
+  @TempDir static Path dataDir;
+
+  @BeforeAll
+  static void writeTinyFashionMnist() throws Exception {
+    TestFiles.writeIdxSet(dataDir.resolve("fashion-mnist"), 20, true);
+  }
+
+  private static PretrainConfig parse(String... args) {
+    PretrainCommand cmd = new PretrainCommand();
+    String[] all = new String[args.length + 2];
+    all[0] = "--data-dir";
+    all[1] = dataDir.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    new CommandLine(cmd).parseArgs(all);
+    return cmd.buildConfig();
+  }
+
+  /** The default job with the data folder of this test. */
+  private static PretrainConfig defaultJobHere() {
+    PretrainConfig d = PretrainConfig.defaultJob();
+    PretrainConfig.Data data = d.data();
+    return new PretrainConfig(d.method(),
+        new PretrainConfig.Data(data.dataset(), dataDir.toString(), data.subset(), data.preset(), data.workers(),
+            data.coarseLabels(), data.channels()),
+        d.augment(), d.net(), d.objective(), d.optimizer(), d.schedule(), d.monitor(), d.twoPassBatchNorm(),
+        d.device(), d.seed());
+  }
+
+  @Test
+  void noOptionsGiveTheDefaultJobAsBuiltInCode() {
+    assertEquals(Json.line(defaultJobHere()), Json.line(parse()));
+  }
+
+  @Test
+  void anotherOptimiserStartsFromItsOwnDefaultsUnlessTold() {
+    OptimizerConfig sgd = parse("--optimizer", "sgd").optimizer();
+    assertEquals(OptimizerConfig.defaults("sgd"), sgd);
+    OptimizerConfig told = parse("--optimizer", "sgd", "--lr", "0.5", "--momentum", "0.8").optimizer();
+    assertEquals(0.5, told.lr());
+    assertEquals(0.8, told.momentum());
+    assertEquals(OptimizerConfig.defaults("sgd").weightDecay(), told.weightDecay());
+  }
+
+  @Test
+  void imageSizeIsResolvedOnceForViewsAndNetwork() {
+    PretrainConfig c = parse("--image-size", "32");
+    assertEquals(32, c.net().imageSize());
+    assertEquals(32, c.augment().outputSize());
+    assertEquals(28, parse().net().imageSize());
+  }
+
+  @Test
+  void anAliasFindsTheDatasetAndImpossibleValuesAreOneSentence() {
+    assertEquals("fmnist", parse("--dataset", "fmnist").data().dataset());
+    UserException e = assertThrows(UserException.class, () -> parse("--bn-passes", "3"));
+    assertTrue(e.getMessage().contains("--bn-passes must be 1 or 2"), e.getMessage());
+    e = assertThrows(UserException.class, () -> parse("--method", "byol"));
+    assertTrue(e.getMessage().contains("unknown --method 'byol'"), e.getMessage());
+    assertThrows(UserException.class, () -> parse("--channels", "2"));
+  }
+}
