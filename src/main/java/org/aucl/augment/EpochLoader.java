@@ -12,7 +12,15 @@ public interface EpochLoader<B> extends AutoCloseable {
   int batchesPerEpoch();
 
   /** The batches of epoch {@code e} (e >= 1), made in the background as the iterator advances. */
-  Iterator<B> epoch(int e);
+  default Iterator<B> epoch(int e) {
+    return epoch(e, 0);
+  }
+
+  /**
+   * The batches of epoch {@code e} from batch {@code from} on: the same batches an iterator from the
+   * start gives after skipping {@code from} of them, without making the skipped ones (mid-epoch resume).
+   */
+  Iterator<B> epoch(int e, int from);
 
   /** Stops the background threads. */
   @Override

@@ -15,7 +15,7 @@ import org.aucl.data.ImageDataset;
  * number of workers. With the same seed, the global crops use the same generators as a
  * {@code TwoViewLoader}'s two views.
  */
-public final class MultiCropLoader implements AutoCloseable {
+public final class MultiCropLoader implements EpochLoader<MultiCropBatch> {
   private final ViewLoader loader;
   private final int localCrops;
 
@@ -81,9 +81,10 @@ public final class MultiCropLoader implements AutoCloseable {
     return loader.permutation(e);
   }
 
-  /** The batches of epoch {@code e} (e >= 0), made in the background as the iterator advances. */
-  public Iterator<MultiCropBatch> epoch(int e) {
-    Iterator<ViewBatch> batches = loader.epoch(e);
+  /** The batches of epoch {@code e} (e >= 0) from batch {@code from} on, made in the background. */
+  @Override
+  public Iterator<MultiCropBatch> epoch(int e, int from) {
+    Iterator<ViewBatch> batches = loader.epoch(e, from);
     ImageShape global = loader.viewShape(0);
     ImageShape local = localCrops == 0 ? global : loader.viewShape(2);
     return new Iterator<>() {

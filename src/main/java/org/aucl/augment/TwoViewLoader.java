@@ -69,10 +69,10 @@ public final class TwoViewLoader implements EpochLoader<PairBatch> {
     return loader.viewRandom(e, p, v);
   }
 
-  /** The batches of epoch {@code e} (e >= 0), made in the background as the iterator advances. */
+  /** The batches of epoch {@code e} (e >= 0) from batch {@code from} on, made in the background. */
   @Override
-  public Iterator<PairBatch> epoch(int e) {
-    Iterator<ViewBatch> batches = loader.epoch(e);
+  public Iterator<PairBatch> epoch(int e, int from) {
+    Iterator<ViewBatch> batches = loader.epoch(e, from);
     ImageShape s = loader.viewShape(0);
     return new Iterator<>() {
       @Override

@@ -157,13 +157,16 @@ final class ViewLoader implements AutoCloseable {
     return Seeds.random(seed, VIEW, e, p, v);
   }
 
-  /** The batches of epoch {@code e} (e >= 0), made in the background as the iterator advances. */
-  public Iterator<ViewBatch> epoch(int e) {
+  /** The batches of epoch {@code e} (e >= 0) from batch {@code from} on, made in the background. */
+  public Iterator<ViewBatch> epoch(int e, int from) {
     if (e < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, got " + e + ".");
     }
+    if (from < 0 || from > batchesPerEpoch()) {
+      throw new IllegalArgumentException("first batch must be in [0, " + batchesPerEpoch() + "], got " + from + ".");
+    }
     ensureOpen();
-    return new EpochIterator(e);
+    return new EpochIterator(e, from);
   }
 
   private void ensureOpen() {
@@ -214,9 +217,11 @@ final class ViewLoader implements AutoCloseable {
     private int submitted;
     private int returned;
 
-    EpochIterator(int epoch) {
+    EpochIterator(int epoch, int from) {
       this.epoch = epoch;
       this.perm = permutation(epoch);
+      this.submitted = from;
+      this.returned = from;
       fill();
     }
 

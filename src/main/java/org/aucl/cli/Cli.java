@@ -33,20 +33,32 @@ public final class Cli {
     return commandLine().execute(args);
   }
 
+  /** Exit code of a run stopped by a non-finite loss or gradient (with --on-nan stop). */
+  public static final int NON_FINITE = org.aucl.train.NonFiniteStepException.EXIT_CODE;
+
+  /**
+   * A user's mistake (a {@link UserException}) or a full disk or unreadable file (an I/O error): one
+   * sentence, exit code 2. A non-finite step: its sentence, exit code 3. Anything else is a bug: a
+   * sentence saying so, exit code 1, and the stack trace kept in a file (and printed with --verbose).
+   */
   private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     boolean verbose = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
-    if (ex instanceof UserException || ex instanceof IllegalArgumentException) {
+    if (ex instanceof UserException || ex instanceof java.io.UncheckedIOException) {
       cl.getErr().println("aucl: " + ex.getMessage());
       if (verbose) {
         ex.printStackTrace(cl.getErr());
       }
       return USER_ERROR;
     }
-    cl.getErr().println("aucl: internal error: " + ex);
+    if (ex instanceof org.aucl.train.NonFiniteStepException) {
+      cl.getErr().println("aucl: " + ex.getMessage());
+      return NON_FINITE;
+    }
+    java.nio.file.Path trace = CrashReports.write(ex);
+    cl.getErr().println("aucl: internal error, this is a bug in aucl (please report it): " + ex
+        + (trace != null ? "; stack trace in " + trace : ""));
     if (verbose) {
       ex.printStackTrace(cl.getErr());
-    } else {
-      cl.getErr().println("(run again with --verbose for the stack trace)");
     }
     return 1;
   }

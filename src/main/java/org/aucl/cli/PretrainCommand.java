@@ -144,8 +144,20 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--stop-after", description = "End after this epoch with a checkpoint; --resume continues the run later.")
   Integer stopAfter;
 
+  @Option(names = "--stop-at-step", hidden = true,
+      description = "End after this global step with a mid-epoch checkpoint (tests of mid-epoch resume).")
+  Long stopAtStep;
+
   @Option(names = "--quiet", description = "No progress bars (for logs).")
   boolean quiet;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N|Tm|Ts",
+      description = "Also checkpoint inside an epoch every N steps, T minutes or T seconds (0: epoch ends only). Default: ${DEFAULT-VALUE}.")
+  String checkpointEvery = DEFAULT.safety().checkpointEvery();
+
+  @Option(names = "--on-nan", paramLabel = "stop|skip",
+      description = "A step whose loss or gradient is not finite: stop the run (exit code 3, last checkpoint kept) or skip the step. Default: ${DEFAULT-VALUE}.")
+  String onNan = DEFAULT.safety().onNan();
 
   /** The method names for {@code --help}. */
   static final class MethodNames implements Iterable<String> {
@@ -157,6 +169,15 @@ public final class PretrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return pretrain();
+    } catch (IllegalArgumentException e) {
+      // the config records check values with IllegalArgumentException; from options, that is the user's
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  private Integer pretrain() {
     RunDirectory run;
     PretrainConfig cfg;
     boolean resuming = resume != null;
@@ -175,7 +196,15 @@ public final class PretrainCommand implements Callable<Integer> {
     if (stopAfter != null) {
       trainer.stopAfter(stopAfter);
     }
+    if (stopAtStep != null) {
+      trainer.stopAtStep(stopAtStep);
+    }
+    CrashReports.setRunDirectory(run.root());
     RunSummary s = trainer.run();
+    if (s == null) {
+      System.out.println("stopped after step " + stopAtStep + "; continue with --resume " + run.root());
+      return 0;
+    }
     printTable(run, s);
     return 0;
   }
@@ -221,7 +250,8 @@ public final class PretrainCommand implements Callable<Integer> {
         new PretrainConfig.Monitor(knnK, knnEvery, knnTemperature, knnBank),
         bnPasses.twoPass(),
         device,
-        seed);
+        seed,
+        new PretrainConfig.Safety(checkpointEvery, onNan));
   }
 
   /** The default job's optimiser, or another one's own defaults, with the given options applied. */

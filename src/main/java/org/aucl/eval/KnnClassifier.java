@@ -7,14 +7,17 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Weighted kNN on L2-normalised features (spec section 5, the authors' per-epoch monitor).
+ * Weighted kNN on L2-normalised features (docs/PRETRAINING.md, the authors' per-epoch monitor).
  *
  * <p>For each query take the {@code k} bank features of highest cosine similarity; each votes for
  * its label with weight equal to the similarity, or {@code exp(sim / temperature)} when a
- * temperature is given. Queries are processed in chunks so the similarity matrix stays small.
+ * temperature is given. Queries are processed in chunks sized so that memory stays bounded whatever
+ * k and the bank size.
  */
 public final class KnnClassifier {
   private static final int CHUNK = 256;
+  /** Floats of the largest intermediate of a chunk (its one-hot votes): 32 M, 128 MB. */
+  private static final long CHUNK_FLOATS = 32L << 20;
 
   private final int k;
   private final double temperature;
@@ -43,13 +46,15 @@ public final class KnnClassifier {
       throw new IllegalArgumentException("kNN needs a labelled, non-empty bank.");
     }
     int kk = Math.min(k, bank.n());
+    // Memory stays bounded whatever k: a chunk's votes are rows x k x classes floats.
+    int chunkRows = (int) Math.max(1, Math.min(CHUNK, CHUNK_FLOATS / ((long) kk * classes)));
     long correct1 = 0;
     long correct5 = 0;
     try (NDManager m = parent.newSubManager()) {
       NDArray bankT = m.create(bank.data(), new Shape(bank.n(), bank.dim())).transpose();
       NDArray bankLabels = m.create(bank.labels()).toType(DataType.INT64, false);
-      for (int start = 0; start < queries.n(); start += CHUNK) {
-        int rows = Math.min(CHUNK, queries.n() - start);
+      for (int start = 0; start < queries.n(); start += chunkRows) {
+        int rows = Math.min(chunkRows, queries.n() - start);
         try (NDManager step = m.newSubManager()) {
           float[] chunk = new float[rows * queries.dim()];
           System.arraycopy(queries.data(), start * queries.dim(), chunk, 0, chunk.length);

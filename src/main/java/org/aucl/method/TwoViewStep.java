@@ -59,7 +59,6 @@ public final class TwoViewStep {
       }
       NDArray indices = step.create(idx);
       ObjectiveOutput out;
-      double loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray z1;
         NDArray z2;
@@ -73,10 +72,15 @@ public final class TwoViewStep {
           z2 = halves.get(1);
         }
         out = objective.forward(z1, z2, indices);
-        loss = out.loss().getFloat();
         gc.backward(out.loss());
       }
-      optimizer.step(trainables(), lr);
+      Map<String, NDArray> params = trainables();
+      double loss = FiniteGuard.lossIfFinite(out.loss(), params.values(), step);
+      if (Double.isNaN(loss)) {
+        optimizer.discard(params); // a non-finite step changes nothing
+        return new StepResult(Double.NaN, out.meanPositive(), out.meanNegative(), out.batchAuc());
+      }
+      optimizer.step(params, lr);
       objective.afterStep();
       return new StepResult(loss, out.meanPositive(), out.meanNegative(), out.batchAuc());
     }

@@ -47,6 +47,10 @@ public record NetConfig(
     if (!(width > 0) || width > 16) {
       throw new IllegalArgumentException("Width multiplier must be in (0, 16], got " + width + ".");
     }
+    if (!isVitArch(arch) && Math.round(64 * width) < 1) {
+      throw new IllegalArgumentException(
+          "Width multiplier " + width + " gives the first stage no channels; use at least 1/128.");
+    }
     if (projHidden < 1 || projOut < 1) {
       throw new IllegalArgumentException("Projector sizes must be positive, got " + projHidden + " and " + projOut + ".");
     }

@@ -21,6 +21,12 @@ public interface ParameterOptimizer extends AutoCloseable {
   /** One update of every parameter in {@code params} that has a gradient, at learning rate {@code lr}. */
   void step(Map<String, NDArray> params, double lr);
 
+  /**
+   * Zeroes the gradients of {@code params} without updating anything (a step that is skipped because
+   * its loss or gradient is not finite); the step count does not move.
+   */
+  void discard(Map<String, NDArray> params);
+
   /** Parameters whose name matches are left out of weight decay (and of LARS's adaptation); cumulative. */
   void excludeFromWeightDecay(Predicate<String> names);
 

@@ -63,6 +63,22 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     }
   }
 
+  @Override
+  public final void discard(Map<String, NDArray> params) {
+    for (NDArray w : params.values()) {
+      if (!w.hasGradient()) {
+        continue;
+      }
+      try (NDManager tmp = w.getManager().newSubManager()) {
+        tmp.tempAttachAll(w);
+        NDArray g = w.getGradient();
+        if (g != null) {
+          zeroGradient(w, g);
+        }
+      }
+    }
+  }
+
   /** PyTorch accumulates gradients over backward passes: zero {@code w}'s gradient (g) in place. */
   private static void zeroGradient(NDArray w, NDArray g) {
     if (w instanceof PtNDArray) {

@@ -24,6 +24,13 @@ final class EpochProgress implements AutoCloseable {
                 .build();
   }
 
+  /** Starts the bar at {@code done} steps (an epoch resumed in its middle). */
+  void skip(long done) {
+    if (bar != null && done > 0) {
+      bar.stepTo(done);
+    }
+  }
+
   void step(double loss, double auc, double imagesPerSecond) {
     if (bar != null) {
       bar.step();

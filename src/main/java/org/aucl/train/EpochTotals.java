@@ -4,40 +4,53 @@ import java.util.Map;
 import org.aucl.eval.KnnResult;
 import org.aucl.method.StepResult;
 
-/** One epoch's accounting: sums of the steps' reports, turned into the epoch's metrics line. */
+/**
+ * One epoch's accounting: sums of the steps' reports, turned into the epoch's metrics line. A
+ * mid-epoch checkpoint saves the sums ({@link Partial}) so that a resumed epoch reports what an
+ * uninterrupted one would (its speed figures excepted).
+ */
 final class EpochTotals {
+  /** The sums so far, as a checkpoint keeps them. */
+  record Partial(int steps, int skipped, double loss, double positive, double negative, double auc, double lastLr) {}
+
   private final int epoch;
   private final int batchSize;
   private final long startNanos = System.nanoTime();
-  private double loss;
-  private double positive;
-  private double negative;
-  private double auc;
-  private double lastLr;
-  private int steps;
+  private final int stepsBefore;
+  private Partial sums;
   private double trainSeconds;
 
-  EpochTotals(int epoch, int batchSize) {
+  EpochTotals(int epoch, int batchSize, Partial resumed) {
     this.epoch = epoch;
     this.batchSize = batchSize;
+    this.sums = resumed != null ? resumed : new Partial(0, 0, 0, 0, 0, 0, 0);
+    this.stepsBefore = sums.steps() + sums.skipped();
   }
 
   void add(StepResult r, double lr) {
-    steps++;
-    loss += r.loss();
-    positive += r.meanPositive();
-    negative += r.meanNegative();
-    auc += r.batchAuc();
-    lastLr = lr;
+    Partial s = sums;
+    sums = new Partial(s.steps() + 1, s.skipped(), s.loss() + r.loss(), s.positive() + r.meanPositive(),
+        s.negative() + r.meanNegative(), s.auc() + r.batchAuc(), lr);
   }
 
-  int steps() {
-    return steps;
+  /** A step whose loss or gradient was not finite, skipped under {@code --on-nan skip}. */
+  void skip() {
+    Partial s = sums;
+    sums = new Partial(s.steps(), s.skipped() + 1, s.loss(), s.positive(), s.negative(), s.auc(), s.lastLr());
   }
 
-  /** Images per second since the epoch began. */
+  /** Batches consumed in this epoch, skipped ones included. */
+  int batches() {
+    return sums.steps() + sums.skipped();
+  }
+
+  Partial partial() {
+    return sums;
+  }
+
+  /** Images per second since this invocation began the epoch. */
   double imagesPerSecond() {
-    return steps * (double) batchSize / secondsSinceStart();
+    return (batches() - stepsBefore) * (double) batchSize / secondsSinceStart();
   }
 
   /** Marks the end of the training part of the epoch (the monitor's time is not throughput). */
@@ -46,11 +59,13 @@ final class EpochTotals {
   }
 
   EpochMetrics metrics(long globalStep, KnnResult knn, double elapsed, Map<String, Double> scalars) {
+    int n = Math.max(sums.steps(), 1);
     return new EpochMetrics(
-        epoch, globalStep, loss / steps, positive / steps, negative / steps, auc / steps, lastLr,
+        epoch, globalStep, sums.loss() / n, sums.positive() / n, sums.negative() / n, sums.auc() / n, sums.lastLr(),
         knn == null ? null : knn.top1(),
         knn == null || Double.isNaN(knn.top5()) ? null : knn.top5(),
-        steps * (double) batchSize / trainSeconds, secondsSinceStart(), elapsed, scalars);
+        (batches() - stepsBefore) * (double) batchSize / trainSeconds, secondsSinceStart(), elapsed, scalars,
+        sums.skipped() == 0 ? null : sums.skipped());
   }
 
   private double secondsSinceStart() {

@@ -35,6 +35,10 @@ public final class KnnMonitor {
     this.bank = size > 0 && size < trainSplit.size() ? Subsets.balanced(trainSplit, size, seed + 1) : trainSplit;
     this.test = test;
     this.eval = eval;
+    if (settings.knnK() > bank.size()) {
+      throw new UserException("--knn-k " + settings.knnK() + " is larger than the kNN bank (" + bank.size()
+          + " images); choose at most " + bank.size() + ".");
+    }
     if (!(bank.labeled() && test.labeled())) {
       throw new UserException(
           "the kNN monitor needs labels, but " + bank.name() + " or " + test.name()

@@ -34,11 +34,15 @@ public record PretrainConfig(
     Monitor monitor,
     boolean twoPassBatchNorm,
     String device,
-    long seed) {
+    long seed,
+    Safety safety) {
 
   public PretrainConfig {
     if (method == null) {
       method = TwoViewMethod.NAME; // config.json of runs made before methods existed
+    }
+    if (safety == null) {
+      safety = Safety.DEFAULT;
     }
     if (augment.outputSize() != 0 && augment.outputSize() != net.imageSize()) {
       throw new IllegalArgumentException(
@@ -63,7 +67,38 @@ public record PretrainConfig(
         new Monitor(200, 1, 0, 0),
         false,
         "auto",
-        1);
+        1,
+        Safety.DEFAULT);
+  }
+
+  /** What the method, network and objective are, for refusing a checkpoint made for another run. */
+  public String fingerprint() {
+    return method + " " + net.arch() + "/" + net.stem() + " width " + net.width() + ", " + net.inChannels() + "x"
+        + net.imageSize() + "x" + net.imageSize() + ", projector " + net.projHidden() + "-" + net.projOut()
+        + ", objective " + objective.loss();
+  }
+
+  /**
+   * How a run protects itself (docs/RELIABILITY.md).
+   *
+   * @param checkpointEvery a checkpoint inside an epoch every N steps ("500"), minutes ("10m") or
+   *     seconds ("90s"), besides every epoch's end; "0" for epoch ends only
+   * @param onNan a step whose loss or gradient is not finite: "stop" the run (exit code 3, the last
+   *     checkpoint kept) or "skip" the step (counted in metrics.jsonl)
+   */
+  public record Safety(String checkpointEvery, String onNan) {
+    public static final Safety DEFAULT = new Safety("10m", "stop");
+
+    public Safety {
+      CheckpointInterval.parse(checkpointEvery);
+      if (!"stop".equals(onNan) && !"skip".equals(onNan)) {
+        throw new IllegalArgumentException("--on-nan must be stop or skip, got '" + onNan + "'.");
+      }
+    }
+
+    CheckpointInterval interval() {
+      return CheckpointInterval.parse(checkpointEvery);
+    }
   }
 
   /** Opens split {@code split} of the dataset as this run reads it (image folders at the network's size). */

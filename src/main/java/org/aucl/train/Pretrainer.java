@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.aucl.augment.EpochLoader;
 import org.aucl.eval.KnnResult;
 import org.aucl.method.PretrainMethod;
@@ -34,6 +35,7 @@ public final class Pretrainer {
   private final boolean quiet;
   private final PrintStream out;
   private int stopAfterEpoch = Integer.MAX_VALUE;
+  private long stopAtStep = Long.MAX_VALUE;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
@@ -59,10 +61,34 @@ public final class Pretrainer {
     return this;
   }
 
+  /**
+   * Ends this invocation after global step {@code step} with a mid-epoch checkpoint, as a kill at that
+   * moment would after its last checkpoint (tests of mid-epoch resume); {@link #run} then returns null.
+   */
+  public Pretrainer stopAtStep(long step) {
+    if (step < 1) {
+      throw new UserException("--stop-at-step must be at least 1, got " + step + ".");
+    }
+    this.stopAtStep = step;
+    return this;
+  }
+
+  /** Trains until the last epoch (or a stop asked for); null when stopped inside an epoch. */
   public RunSummary run() {
-    TrainingData data = TrainingData.open(cfg);
-    try (PretrainMethod<?> method = Methods.create(cfg, Devices.resolve(cfg.device()), data.train().size())) {
-      return train(method, data);
+    try (RunLock lock = RunLock.acquire(run)) {
+      TrainingData data = TrainingData.open(cfg);
+      try (PretrainMethod<?> method = Methods.create(cfg, Devices.resolve(cfg.device()), data.train().size())) {
+        return train(method, data);
+      } catch (StoppedAtStep stopped) {
+        return null;
+      }
+    }
+  }
+
+  /** Unwinds the loop after the mid-epoch checkpoint of {@link #stopAtStep}. */
+  private static final class StoppedAtStep extends RuntimeException {
+    StoppedAtStep() {
+      super(null, null, false, false);
     }
   }
 
@@ -71,7 +97,11 @@ public final class Pretrainer {
     try (EpochLoader<B> loader =
             method.openLoader(data.train(), data.augmentation(), batch, cfg.data().workers(), cfg.seed());
         NDManager evalManager = NDManager.newBaseManager(method.evalNet().device())) {
-      Progress at = resume ? resumeFrom(method) : Progress.START;
+      Optional<Checkpoints.Found> found = resume ? Checkpoints.latestValid(run.lastCheckpoint()) : Optional.empty();
+      if (resume && found.isEmpty()) {
+        out.printf("%s has no complete checkpoint yet: starting the run over from its config.json%n", run.root());
+      }
+      Progress at = found.isPresent() ? resumeFrom(method, found.get()) : Progress.START;
       if (at.epoch() >= cfg.schedule().epochs()) {
         throw new UserException(
             "the run in " + run.root() + " already finished all " + cfg.schedule().epochs() + " epochs.");
@@ -79,7 +109,7 @@ public final class Pretrainer {
       if (stopAfterEpoch <= at.epoch()) {
         throw new UserException("--stop-after " + stopAfterEpoch + " is not after the checkpoint's epoch " + at.epoch() + ".");
       }
-      MetricsLog metrics = resume ? MetricsLog.resume(run.metrics(), at.epoch()) : MetricsLog.create(run.metrics());
+      MetricsLog metrics = found.isPresent() ? MetricsLog.resume(run.metrics(), at.epoch()) : MetricsLog.create(run.metrics());
       printRun(method, data);
       KnnMonitor monitor = cfg.monitor().knnEvery() == 0
           ? null
@@ -89,13 +119,22 @@ public final class Pretrainer {
     }
   }
 
-  private Progress resumeFrom(PretrainMethod<?> method) {
-    Checkpoints.State s = Checkpoints.readState(run.lastCheckpoint());
-    for (Map.Entry<String, StatePart> part : method.stateParts().entrySet()) {
-      Checkpoints.load(run.lastCheckpoint(), part.getKey(), part.getValue()::load);
+  private Progress resumeFrom(PretrainMethod<?> method, Checkpoints.Found found) {
+    Checkpoints.State s = found.state();
+    if (s.fingerprint() != null && !s.fingerprint().equals(cfg.fingerprint())) {
+      throw new UserException("the checkpoint in " + found.dir() + " was made for " + s.fingerprint()
+          + ", but " + run.config() + " describes " + cfg.fingerprint() + ".");
     }
-    out.printf("resuming %s after epoch %d (step %d)%n", run.root(), s.epoch(), s.step());
-    return new Progress(s.epoch(), s.step(), s.bestKnnTop1(), s.bestEpoch(), s.elapsedSeconds());
+    for (String problem : found.skipped()) {
+      out.println("skipping an incomplete checkpoint: " + problem);
+    }
+    for (Map.Entry<String, StatePart> part : method.stateParts().entrySet()) {
+      Checkpoints.load(found.dir(), part.getKey(), part.getValue()::load);
+    }
+    out.printf("resuming %s from %s: epoch %d done, %d batches into the next (step %d)%n",
+        run.root(), found.dir().getFileName(), s.epoch(), s.batchInEpoch(), s.step());
+    return new Progress(s.epoch(), s.step(), s.bestKnnTop1(), s.bestEpoch(), s.elapsedSeconds(), s.batchInEpoch(),
+        s.partial());
   }
 
   private LrSchedule schedule(long stepsPerEpoch) {
@@ -115,12 +154,18 @@ public final class Pretrainer {
         method.name(), cfg.objective().loss(), method.evalNet().device());
   }
 
-  /** Where a run stands after an epoch: what a checkpoint's state.json records. */
-  private record Progress(int epoch, long step, Double bestKnnTop1, Integer bestEpoch, double elapsedSeconds) {
-    static final Progress START = new Progress(0, 0, null, null, 0);
+  /**
+   * Where a run stands: what a checkpoint's state.json records. {@code epoch} epochs are complete and
+   * {@code batchInEpoch} batches of the next one are trained, with {@code partial} its sums so far.
+   */
+  private record Progress(
+      int epoch, long step, Double bestKnnTop1, Integer bestEpoch, double elapsedSeconds, int batchInEpoch,
+      EpochTotals.Partial partial) {
+    static final Progress START = new Progress(0, 0, null, null, 0, 0, null);
 
-    Checkpoints.State toState() {
-      return new Checkpoints.State(epoch, step, bestKnnTop1, bestEpoch, elapsedSeconds);
+    Checkpoints.State toState(String fingerprint) {
+      return new Checkpoints.State(
+          epoch, step, bestKnnTop1, bestEpoch, elapsedSeconds, batchInEpoch, partial, fingerprint);
     }
   }
 
@@ -152,16 +197,17 @@ public final class Pretrainer {
       Progress at = from;
       int epochs = cfg.schedule().epochs();
       for (int epoch = from.epoch() + 1; epoch <= Math.min(epochs, stopAfterEpoch); epoch++) {
-        EpochTotals totals = trainEpoch(epoch, at.step());
-        long step = at.step() + totals.steps();
+        boolean first = epoch == from.epoch() + 1;
+        EpochTotals totals = new EpochTotals(epoch, cfg.schedule().batchSize(), first ? from.partial() : null);
+        long step = trainEpoch(epoch, totals, at, first ? from.batchInEpoch() : 0, from.elapsedSeconds(), startNanos);
         KnnResult knn = cfg.monitor().due(epoch, epochs) ? monitor.evaluate(method.evalNet(), evalManager) : null;
-        double elapsed = from.elapsedSeconds() + (System.nanoTime() - startNanos) / 1e9;
+        double elapsed = elapsed(from, startNanos);
         EpochMetrics m = totals.metrics(step, knn, elapsed, method.scalars());
         metrics.append(m);
         boolean improved = knn != null && (at.bestKnnTop1() == null || knn.top1() > at.bestKnnTop1());
         at = improved
-            ? new Progress(epoch, step, knn.top1(), epoch, elapsed)
-            : new Progress(epoch, step, at.bestKnnTop1(), at.bestEpoch(), elapsed);
+            ? new Progress(epoch, step, knn.top1(), epoch, elapsed, 0, null)
+            : new Progress(epoch, step, at.bestKnnTop1(), at.bestEpoch(), elapsed, 0, null);
         saveCheckpoint(at);
         if (improved) {
           run.promoteLastToBest();
@@ -172,27 +218,64 @@ public final class Pretrainer {
       return finish(metrics.epochs(), at);
     }
 
-    private EpochTotals trainEpoch(int epoch, long firstStep) {
-      EpochTotals totals = new EpochTotals(epoch, cfg.schedule().batchSize());
-      long step = firstStep;
+    private double elapsed(Progress from, long startNanos) {
+      return from.elapsedSeconds() + (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * Trains epoch {@code epoch} from batch {@code fromBatch}, writing mid-epoch checkpoints as
+     * {@code --checkpoint-every} asks; returns the global step after it.
+     *
+     * @param before where the run stood when the epoch began (its best kNN, for checkpoints)
+     */
+    private long trainEpoch(int epoch, EpochTotals totals, Progress before, int fromBatch, double elapsedBefore,
+        long startNanos) {
+      long step = before.step();
+      CheckpointInterval interval = cfg.safety().interval();
+      long lastSaveNanos = System.nanoTime();
+      long stepsSinceSave = 0;
       String label = "epoch " + epoch + "/" + cfg.schedule().epochs();
       try (EpochProgress bar = new EpochProgress(label, stepsPerEpoch, quiet, System.err)) {
-        Iterator<B> it = loader.epoch(epoch);
+        bar.skip(fromBatch);
+        Iterator<B> it = loader.epoch(epoch, fromBatch);
         while (it.hasNext()) {
           B batch = it.next();
           double lr = schedule.lr(step);
           StepResult r = method.step(batch, lr, new StepClock(step, stepsPerEpoch, totalSteps));
-          if (!Double.isFinite(r.loss())) {
-            throw new UserException("the loss became " + r.loss() + " at epoch " + epoch + ", step " + step
-                + "; lower --lr or check the objective's options.");
+          if (Double.isNaN(r.loss())) {
+            nonFinite(epoch, step, totals.batches());
+            totals.skip();
+          } else {
+            totals.add(r, lr);
           }
           step++;
-          totals.add(r, lr);
+          stepsSinceSave++;
           bar.step(r.loss(), r.batchAuc(), totals.imagesPerSecond());
+          boolean lastBatch = totals.batches() >= stepsPerEpoch;
+          boolean stop = step >= stopAtStep;
+          if (stop || (!lastBatch && interval.due(stepsSinceSave, (System.nanoTime() - lastSaveNanos) / 1e9))) {
+            saveCheckpoint(new Progress(epoch - 1, step, before.bestKnnTop1(), before.bestEpoch(),
+                elapsedBefore + (System.nanoTime() - startNanos) / 1e9, totals.batches(), totals.partial()));
+            lastSaveNanos = System.nanoTime();
+            stepsSinceSave = 0;
+          }
+          if (stop) {
+            throw new StoppedAtStep();
+          }
         }
       }
       totals.endTraining();
-      return totals;
+      return step;
+    }
+
+    /** A step whose loss or gradient was not finite: stop (the default) or let it be skipped. */
+    private void nonFinite(int epoch, long step, int batchInEpoch) {
+      if ("skip".equals(cfg.safety().onNan())) {
+        return;
+      }
+      throw new NonFiniteStepException("the loss or a gradient became non-finite at epoch " + epoch + ", step "
+          + step + " (batch " + (batchInEpoch + 1) + " of the epoch); the run stopped and its last checkpoint is kept."
+          + " Lower --lr, check the objective's options, or pass --on-nan skip.");
     }
 
     private void saveCheckpoint(Progress at) {
@@ -200,7 +283,7 @@ public final class Pretrainer {
       for (Map.Entry<String, StatePart> p : method.stateParts().entrySet()) {
         parts.put(p.getKey(), p.getValue()::save);
       }
-      Checkpoints.save(run.lastCheckpoint(), at.toState(), parts);
+      Checkpoints.save(run.lastCheckpoint(), at.toState(cfg.fingerprint()), parts);
     }
   }
 

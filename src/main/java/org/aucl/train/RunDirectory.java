@@ -33,13 +33,13 @@ public record RunDirectory(Path root) {
     return new RunDirectory(root);
   }
 
-  /** Opens an existing run directory to resume it. */
+  /**
+   * Opens an existing run directory to resume it (a run killed before its first checkpoint starts over
+   * from its config.json).
+   */
   public static RunDirectory open(Path root) {
     if (!Files.isRegularFile(root.resolve("config.json"))) {
       throw new UserException("cannot resume " + root + ": it has no config.json, so it is not an aucl run directory.");
-    }
-    if (!Files.isRegularFile(root.resolve("checkpoints/last/state.json"))) {
-      throw new UserException("cannot resume " + root + ": it has no checkpoint yet (checkpoints/last is missing).");
     }
     return new RunDirectory(root);
   }

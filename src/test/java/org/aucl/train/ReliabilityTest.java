@@ -1,0 +1,143 @@
+package org.aucl.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aucl.cli.Cli;
+import org.aucl.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mid-epoch resume, non-finite steps, the run lock and determinism, on tiny synthetic runs. */
+class ReliabilityTest {
+  private static final String DATA = "synthetic:n=256,test=64,size=16,channels=1,classes=4,seed=5";
+
+  @TempDir Path tmp;
+
+  private static List<String> tiny(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
+        "--proj-hidden", "32", "--proj-out", "16", "--batch-size", "32", "--epochs", "2", "--lr", "3e-3",
+        "--knn-k", "10", "--knn-every", "0", "--workers", "2", "--seed", "11", "--quiet", "--out", out.toString()));
+    for (int i = 0; i < extra.length; i += 2) {
+      int at = args.indexOf(extra[i]);
+      if (at >= 0) {
+        args.set(at + 1, extra[i + 1]);
+      } else {
+        args.addAll(List.of(extra[i], extra[i + 1]));
+      }
+    }
+    return args;
+  }
+
+  private static int run(List<String> args) {
+    return Cli.execute(args.toArray(new String[0]));
+  }
+
+  private static void assertSameWeights(Path a, Path b) throws Exception {
+    for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
+      assertArrayEquals(Files.readAllBytes(a.resolve("checkpoints/last").resolve(part)),
+          Files.readAllBytes(b.resolve("checkpoints/last").resolve(part)), part + " differs");
+    }
+  }
+
+  @Test
+  void aRunStoppedInsideAnEpochResumesToTheSameWeightsAndLosses() throws Exception {
+    Path whole = tmp.resolve("whole");
+    Path cut = tmp.resolve("cut");
+    assertEquals(0, run(tiny(whole)));
+    // 8 steps per epoch: stop in the middle of epoch 2, after a mid-epoch checkpoint at step 10
+    assertEquals(0, run(tiny(cut, "--checkpoint-every", "2", "--stop-at-step", "11")));
+    Checkpoints.State s = Checkpoints.readState(cut.resolve("checkpoints/last"));
+    assertEquals(1, s.epoch());
+    assertEquals(3, s.batchInEpoch());
+    assertEquals(0, run(List.of("pretrain", "--resume", cut.toString(), "--quiet")));
+    assertSameWeights(whole, cut);
+    List<EpochMetrics> a = MetricsLog.resume(whole.resolve("metrics.jsonl"), 9).epochs();
+    List<EpochMetrics> b = MetricsLog.resume(cut.resolve("metrics.jsonl"), 9).epochs();
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i).loss(), b.get(i).loss(), 0.0, "epoch " + (i + 1) + " loss, the determinism the docs promise");
+      assertEquals(a.get(i).knnTop1(), b.get(i).knnTop1());
+    }
+  }
+
+  @Test
+  void aRunKilledBeforeItsFirstCheckpointStartsOverAndACorruptCheckpointIsPassedOver() throws Exception {
+    Path whole = tmp.resolve("whole");
+    assertEquals(0, run(tiny(whole)));
+    Path early = tmp.resolve("early");
+    assertEquals(0, run(tiny(early, "--epochs", "2", "--stop-at-step", "3")));
+    // as if killed before any checkpoint: only config.json is left
+    org.aucl.util.FileTrees.delete(early.resolve("checkpoints"));
+    Files.deleteIfExists(early.resolve("metrics.jsonl"));
+    assertEquals(0, run(List.of("pretrain", "--resume", early.toString(), "--quiet")));
+    assertSameWeights(whole, early);
+
+    // a truncated last checkpoint: the previous complete one is used, and the run still ends the same
+    Path cut = tmp.resolve("cut");
+    assertEquals(0, run(tiny(cut, "--checkpoint-every", "1", "--stop-at-step", "12")));
+    Path model = cut.resolve("checkpoints/last/model.bin");
+    Files.write(model, java.util.Arrays.copyOf(Files.readAllBytes(model), 10));
+    assertTrue(Checkpoints.problem(cut.resolve("checkpoints/last")).isPresent());
+    assertEquals(0, run(List.of("pretrain", "--resume", cut.toString(), "--quiet")));
+    assertSameWeights(whole, cut);
+  }
+
+  @Test
+  void nonFiniteStepsStopTheRunOrAreSkipped() throws Exception {
+    Path stop = tmp.resolve("stop");
+    assertEquals(0, run(tiny(stop, "--stop-after", "1")));
+    byte[] kept = Files.readAllBytes(stop.resolve("checkpoints/last/model.bin"));
+    setLearningRate(stop, 1e30);
+    assertEquals(Cli.NON_FINITE, run(List.of("pretrain", "--resume", stop.toString(), "--quiet")));
+    assertArrayEquals(kept, Files.readAllBytes(stop.resolve("checkpoints/last/model.bin")), "the last checkpoint is kept");
+    assertEquals(1, Checkpoints.readState(stop.resolve("checkpoints/last")).epoch());
+
+    Path skip = tmp.resolve("skip");
+    assertEquals(0, run(tiny(skip, "--lr", "1e30", "--on-nan", "skip", "--knn-every", "0")));
+    List<EpochMetrics> epochs = MetricsLog.resume(skip.resolve("metrics.jsonl"), 9).epochs();
+    assertTrue(epochs.get(1).skippedSteps() != null && epochs.get(1).skippedSteps() > 0, "skipped steps are counted");
+  }
+
+  private static void setLearningRate(Path run, double lr) throws Exception {
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(run.resolve("config.json").toFile());
+    ((ObjectNode) root.path("config").path("optimizer")).put("lr", lr);
+    Files.writeString(run.resolve("config.json"), Json.MAPPER.writeValueAsString(root));
+  }
+
+  private static String err(List<String> args) {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(buf, true));
+    try {
+      assertEquals(Cli.USER_ERROR, run(args));
+    } finally {
+      System.setErr(old);
+    }
+    return buf.toString();
+  }
+
+  @Test
+  void aSecondProcessIsRefusedAndImpossibleOptionsAreOneSentence() throws Exception {
+    Path out = tmp.resolve("locked");
+    assertEquals(0, run(tiny(out, "--stop-at-step", "3")));
+    try (RunLock held = RunLock.acquire(new RunDirectory(out))) {
+      assertEquals(Cli.USER_ERROR, run(List.of("pretrain", "--resume", out.toString(), "--quiet")));
+    }
+    assertEquals(0, run(List.of("pretrain", "--resume", out.toString(), "--quiet")), "the lock is released");
+    // a kNN bank of 256 images: the refusal comes before any memory is spent
+    assertTrue(err(tiny(tmp.resolve("k"), "--knn-k", "100000", "--knn-every", "1")).contains("larger than the kNN bank"));
+    assertTrue(err(tiny(tmp.resolve("c"), "--checkpoint-every", "soon")).contains("--checkpoint-every takes"));
+    assertTrue(err(tiny(tmp.resolve("n"), "--on-nan", "ignore")).contains("--on-nan must be stop or skip"));
+    assertTrue(err(tiny(tmp.resolve("e"), "--epochs", "0")).contains("--epochs must be at least 1"));
+    assertTrue(err(tiny(tmp.resolve("w"), "--width", "0.001")).contains("gives the first stage no channels"));
+    assertTrue(err(tiny(tmp.resolve("b"), "--batch-size", "1000")).contains("larger than the training set"));
+  }
+}
