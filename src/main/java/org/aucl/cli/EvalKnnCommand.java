@@ -1,5 +1,6 @@
 package org.aucl.cli;
 
+import ai.djl.ndarray.NDManager;
 import java.util.concurrent.Callable;
 import org.aucl.RunCheckpoint;
 import org.aucl.RunFeatures;
@@ -56,7 +57,7 @@ public final class EvalKnnCommand implements Callable<Integer> {
         bank = train.select(rows);
       }
       KnnResult r;
-      try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(target.device())) {
+      try (NDManager manager = NDManager.newBaseManager(target.device())) {
         r = knn.evaluate(manager, bank, test);
       }
       System.out.println(target.describe(ckpt) + "; " + rf.splits().note());
