@@ -37,8 +37,8 @@ class EvalCommandsTest {
   static void pretrain() {
     run = tmp.resolve("run");
     assertEquals(0, Cli.execute(
-        "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.125",
-        "--proj-hidden", "32", "--proj-out", "16", "--batch-size", "64", "--epochs", "1", "--warmup-epochs", "0",
+        "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
+        "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "64", "--epochs", "1", "--warmup-epochs", "0",
         "--knn-k", "10", "--workers", "1", "--seed", "7", "--quiet", "--out", run.toString()));
   }
 
