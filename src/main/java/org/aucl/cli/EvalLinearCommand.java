@@ -1,11 +1,13 @@
 package org.aucl.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aucl.RunCheckpoint;
 import org.aucl.RunFeatures;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.LinearProbe;
+import org.aucl.eval.NpyWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +30,12 @@ public final class EvalLinearCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the held-out split. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
+  @Option(
+      names = "--save-holdout",
+      paramLabel = "FILE.npy",
+      description = "Also write the held-out training rows (int64 NPY) that choose C, for bench/linear_sklearn.py.")
+  Path saveHoldout;
+
   @Override
   public Integer call() {
     RunCheckpoint ckpt = target.checkpoint();
@@ -37,7 +45,11 @@ public final class EvalLinearCommand implements Callable<Integer> {
       var test = rf.test(FeatureHead.ENCODER);
       double featureSeconds = (System.nanoTime() - start) / 1e9;
       long fitStart = System.nanoTime();
-      LinearProbe.Result r = new LinearProbe(seed).evaluate(train, test);
+      LinearProbe probe = new LinearProbe(seed);
+      if (saveHoldout != null) {
+        NpyWriter.writeLongs(saveHoldout, probe.split(train.labels()).heldOut());
+      }
+      LinearProbe.Result r = probe.evaluate(train, test);
       double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
       System.out.println(target.describe(ckpt) + "; " + rf.splits().note());
       StringBuilder grid = new StringBuilder();

@@ -48,7 +48,7 @@ public final class LinearProbe {
     }
     Standardizer std = Standardizer.fit(train);
     Feature[][] x = LogisticRegression.rows(train, std);
-    StratifiedSplit split = StratifiedSplit.of(train.labels(), HOLDOUT, seed);
+    StratifiedSplit split = split(train.labels());
     Feature[][] fitX = pick(x, split.kept());
     int[] fitY = pick(train.labels(), split.kept());
     int classes = Math.max(train.numClasses(), test.numClasses());
@@ -74,6 +74,11 @@ public final class LinearProbe {
     Feature[][] testX = LogisticRegression.rows(test, std);
     double top5 = classes > 5 ? topK(lr, testX, test.labels(), 5) : Double.NaN;
     return new Result(bestC, scores, topK(lr, testX, test.labels(), 1), top5, train.n(), test.n());
+  }
+
+  /** The held-out split of training rows that chooses C (to reproduce it outside aucl). */
+  public StratifiedSplit split(int[] trainLabels) {
+    return StratifiedSplit.of(trainLabels, HOLDOUT, seed);
   }
 
   /** Fraction of rows whose label is among the model's {@code k} best classes. */
