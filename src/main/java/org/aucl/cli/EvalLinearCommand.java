@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Linear probe: L2-regularised logistic regression (LIBLINEAR, one-vs-rest) on frozen, standardised encoder "
+      "Linear probe: one-vs-rest L2-regularised logistic regression (LIBLINEAR's objective) on frozen, standardised encoder "
           + "features; C chosen on a class-balanced 10% of the training split, refitted on all of it; "
           + "top-1/top-5 on the test split (docs/EVALUATION.md)."
     })

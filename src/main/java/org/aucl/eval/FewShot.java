@@ -1,6 +1,5 @@
 package org.aucl.eval;
 
-import de.bwaldvogel.liblinear.Feature;
 import java.util.List;
 
 /**
@@ -80,13 +79,13 @@ public final class FewShot {
   }
 
   static double logistic(Features support, int[] sLabels, Features query, int[] qLabels, int ways) {
-    LogisticRegression model = LogisticRegression.fit(LogisticRegression.rows(support, null), sLabels, ways, LR_C, null);
-    Feature[][] q = LogisticRegression.rows(query, null);
+    Features labelled = new Features(support.data(), support.n(), support.dim(), sLabels);
+    LogisticRegression model = LogisticRegression.fit(labelled, ways, LR_C, null);
     int hits = 0;
-    for (int i = 0; i < q.length; i++) {
-      hits += model.rank(q[i])[0] == qLabels[i] ? 1 : 0;
+    for (int i = 0; i < query.n(); i++) {
+      hits += model.rank(query, i)[0] == qLabels[i] ? 1 : 0;
     }
-    return (double) hits / q.length;
+    return (double) hits / query.n();
   }
 
   /** The two lines this evaluation prints for one shot count. */

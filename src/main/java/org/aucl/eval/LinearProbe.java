@@ -1,13 +1,11 @@
 package org.aucl.eval;
 
-import de.bwaldvogel.liblinear.Feature;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The linear probe: logistic regression ({@link LogisticRegression}) on frozen, standardised features.
+ * The linear probe: one-vs-rest logistic regression ({@link LogisticRegression}) on frozen, standardised features.
  *
  * <p>Features are standardised with the mean and standard deviation of the whole training split. The
  * strength C is chosen from {@link #GRID} by top-1 on a class-balanced held-out {@link #HOLDOUT} of
@@ -47,10 +45,10 @@ public final class LinearProbe {
       throw new IllegalArgumentException("training features have " + train.dim() + " dimensions, test " + test.dim());
     }
     Standardizer std = Standardizer.fit(train);
-    Feature[][] x = LogisticRegression.rows(train, std);
+    Features x = std.apply(train);
     StratifiedSplit split = split(train.labels());
-    Feature[][] fitX = pick(x, split.kept());
-    int[] fitY = pick(train.labels(), split.kept());
+    Features fit = x.select(split.kept());
+    Features heldOut = x.select(split.heldOut());
     int classes = Math.max(train.numClasses(), test.numClasses());
     Map<Double, Double> scores = new LinkedHashMap<>();
     double bestC = grid.get(0);
@@ -59,9 +57,9 @@ public final class LinearProbe {
     LogisticRegression chosen = null;
     for (double c : grid) {
       // warm start from the previous C: the grid ascends, and the solutions move little between neighbours
-      LogisticRegression lr = LogisticRegression.fit(fitX, fitY, classes, c, previous);
+      LogisticRegression lr = LogisticRegression.fit(fit, classes, c, previous);
       previous = lr;
-      double acc = topK(lr, pick(x, split.heldOut()), pick(train.labels(), split.heldOut()), 1);
+      double acc = topK(lr, heldOut, 1);
       scores.put(c, acc);
       if (acc > best) {
         best = acc;
@@ -70,10 +68,10 @@ public final class LinearProbe {
       }
     }
     // the refit on the whole split starts from the chosen fit on 90% of it (same optimum, fewer steps)
-    LogisticRegression lr = LogisticRegression.fit(x, train.labels(), classes, bestC, chosen);
-    Feature[][] testX = LogisticRegression.rows(test, std);
-    double top5 = classes > 5 ? topK(lr, testX, test.labels(), 5) : Double.NaN;
-    return new Result(bestC, scores, topK(lr, testX, test.labels(), 1), top5, train.n(), test.n());
+    LogisticRegression lr = LogisticRegression.fit(x, classes, bestC, chosen);
+    Features testX = std.apply(test);
+    double top5 = classes > 5 ? topK(lr, testX, 5) : Double.NaN;
+    return new Result(bestC, scores, topK(lr, testX, 1), top5, train.n(), test.n());
   }
 
   /** The held-out split of training rows that chooses C (to reproduce it outside aucl). */
@@ -82,36 +80,21 @@ public final class LinearProbe {
   }
 
   /** Fraction of rows whose label is among the model's {@code k} best classes. */
-  static double topK(LogisticRegression lr, Feature[][] x, int[] y, int k) {
-    if (x.length == 0) {
+  static double topK(LogisticRegression lr, Features x, int k) {
+    if (x.n() == 0) {
       return Double.NaN;
     }
     int hits = 0;
-    for (int i = 0; i < x.length; i++) {
-      int[] ranked = lr.rank(x[i]);
+    for (int i = 0; i < x.n(); i++) {
+      int[] ranked = lr.rank(x, i);
       for (int j = 0; j < Math.min(k, ranked.length); j++) {
-        if (ranked[j] == y[i]) {
+        if (ranked[j] == x.labels()[i]) {
           hits++;
           break;
         }
       }
     }
-    return (double) hits / x.length;
+    return (double) hits / x.n();
   }
 
-  private static Feature[][] pick(Feature[][] x, int[] rows) {
-    List<Feature[]> out = new ArrayList<>(rows.length);
-    for (int r : rows) {
-      out.add(x[r]);
-    }
-    return out.toArray(new Feature[0][]);
-  }
-
-  private static int[] pick(int[] y, int[] rows) {
-    int[] out = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = y[rows[i]];
-    }
-    return out;
-  }
 }

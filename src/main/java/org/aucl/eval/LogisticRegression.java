@@ -1,28 +1,19 @@
 package org.aucl.eval;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
-import de.bwaldvogel.liblinear.SolverType;
 import java.util.stream.IntStream;
 
 /**
- * One-vs-rest L2-regularised logistic regression, each class's binary problem solved by LIBLINEAR (its
- * Java port) with the primal trust-region Newton solver {@code L2R_LR}; LIBLINEAR has no multinomial
- * logistic regression. For class k it minimises {@code 0.5 |w|^2 + C sum_i log(1 + exp(-y_i (w.x_i + b)))}
- * with {@code y_i = +1} for class k and -1 otherwise; the intercept b is fitted but not regularised. A
- * fit stops when the gradient norm falls below {@link #EPS} times its starting value (times LIBLINEAR's
- * class-balance factor). The classes are fitted in parallel; a previous fit can seed the next (warm start).
- *
- * <p>Weights: {@code weights[k]} holds class k's dim weights followed by its intercept.
+ * One-vs-rest L2-regularised logistic regression: for each class k, {@link BinaryLogisticSolver}
+ * minimises {@code 0.5 |w|^2 + C sum_i log(1 + exp(-y_i (w.x_i + b)))} with {@code y_i = +1} for class k
+ * and -1 otherwise; the intercept b is not regularised. This is LIBLINEAR's {@code L2R_LR} objective
+ * and stopping rule with tolerance {@link #EPS}; a test checks that both reach the same weights. Large
+ * problems fit their classes in parallel; a previous fit can seed the next (warm start).
  */
 public final class LogisticRegression {
-  /** Stopping tolerance; 100 times tighter than LIBLINEAR's default 0.01 (see docs/EVALUATION.md). */
-  public static final double EPS = 1e-4;
+  /** Stopping tolerance (LIBLINEAR's default is 0.01; see docs/EVALUATION.md). */
+  public static final double EPS = 1e-3;
 
+  /** weights[k]: class k's weights, then its intercept. */
   private final double[][] weights;
 
   private LogisticRegression(double[][] weights) {
@@ -30,102 +21,64 @@ public final class LogisticRegression {
   }
 
   /**
-   * Rows of (standardised) features as LIBLINEAR rows, indices 1..dim, plus the constant feature dim+1
-   * that carries the intercept.
-   */
-  public static Feature[][] rows(Features f, Standardizer s) {
-    Feature[][] x = new Feature[f.n()][];
-    int d = f.dim();
-    for (int i = 0; i < f.n(); i++) {
-      Feature[] row = new Feature[d + 1];
-      for (int j = 0; j < d; j++) {
-        float v = f.data()[i * d + j];
-        row[j] = new FeatureNode(j + 1, s == null ? v : s.apply(j, v));
-      }
-      row[d] = new FeatureNode(d + 1, 1.0);
-      x[i] = row;
-    }
-    return x;
-  }
-
-  /**
-   * Fits rows {@code x} (from {@link #rows}) with labels {@code y} in 0..classes-1 at strength {@code c}.
+   * Fits the rows of {@code f} to its labels (0..classes-1) at strength {@code c}.
    *
    * @param warm a fit to start from (same classes and dimension), or null to start from zero
    */
-  public static LogisticRegression fit(Feature[][] x, int[] y, int classes, double c, LogisticRegression warm) {
+  public static LogisticRegression fit(Features f, int classes, double c, LogisticRegression warm) {
     if (!(c > 0)) {
       throw new IllegalArgumentException("logistic regression needs C > 0, got " + c);
     }
-    if (x.length == 0) {
+    if (f.n() == 0) {
       throw new IllegalArgumentException("logistic regression needs at least one row");
     }
-    int n = x[0].length;
     double[][] w = new double[classes][];
     IntStream ks = IntStream.range(0, classes);
-    (x.length * (long) n > 100_000 ? ks.parallel() : ks)
-        .forEach(k -> w[k] = fitOne(x, y, k, n, c, warm == null ? null : warm.weights[k]));
+    (f.n() * (long) f.dim() > 100_000 ? ks.parallel() : ks)
+        .forEach(k -> w[k] = fitOne(f, k, c, warm == null ? null : warm.weights[k]));
     return new LogisticRegression(w);
   }
 
-  /** Class k against the rest; returns its weights and intercept (zero when k has no rows). */
-  private static double[] fitOne(Feature[][] x, int[] y, int k, int n, double c, double[] init) {
-    Problem p = new Problem();
-    p.l = x.length;
-    p.n = n;
-    p.x = x;
-    p.y = new double[x.length];
+  private static double[] fitOne(Features f, int k, double c, double[] init) {
+    double[] y = new double[f.n()];
     boolean pos = false;
     boolean neg = false;
-    for (int i = 0; i < x.length; i++) {
-      p.y[i] = y[i] == k ? 1 : -1;
-      pos |= y[i] == k;
-      neg |= y[i] != k;
+    for (int i = 0; i < y.length; i++) {
+      y[i] = f.labels()[i] == k ? 1 : -1;
+      pos |= y[i] > 0;
+      neg |= y[i] < 0;
     }
     if (!pos || !neg) {
-      double[] flat = new double[n];
-      flat[n - 1] = pos ? 1e3 : -1e3; // one-sided: the class is always or never predicted
+      double[] flat = new double[f.dim() + 1];
+      flat[f.dim()] = pos ? 1e3 : -1e3; // one-sided: the class is always or never predicted
       return flat;
     }
-    p.bias = 1; // the last feature of each row is the constant 1, left unregularised
-    Parameter param = new Parameter(SolverType.L2R_LR, c, EPS);
-    param.setRegularizeBias(false);
-    if (init != null) {
-      param.setInitSol(init.clone());
-    }
-    Linear.disableDebugOutput();
-    Model m = Linear.train(p, param);
-    double[] w = m.getFeatureWeights().clone();
-    if (m.getLabels()[0] != 1) {
-      // LIBLINEAR's single vector favours its first label
-      for (int j = 0; j < w.length; j++) {
-        w[j] = -w[j];
-      }
-    }
-    return w;
+    return new BinaryLogisticSolver(f.data(), f.n(), f.dim(), y, c).solve(init, EPS);
   }
 
-  /** Decision value of each class for one row (from {@link #rows}). */
-  public double[] scores(Feature[] row) {
+  /** Decision value {@code w_k.x + b_k} of each class for row {@code i} of {@code f}. */
+  public double[] scores(Features f, int i) {
+    int d = f.dim();
     double[] s = new double[weights.length];
     for (int k = 0; k < weights.length; k++) {
       double[] w = weights[k];
-      double v = 0;
-      for (Feature f : row) {
-        v += w[f.getIndex() - 1] * f.getValue();
+      double v = w[d];
+      for (int j = 0; j < d; j++) {
+        v += w[j] * f.data()[i * d + j];
       }
       s[k] = v;
     }
     return s;
   }
 
-  /** Classes ranked by decision value, best first. */
-  public int[] rank(Feature[] row) {
-    double[] s = scores(row);
-    return IntStream.range(0, s.length).boxed().sorted((a, b) -> Double.compare(s[b], s[a])).mapToInt(i -> i).toArray();
+  /** Classes ranked by decision value for row {@code i} of {@code f}, best first. */
+  public int[] rank(Features f, int i) {
+    double[] s = scores(f, i);
+    return IntStream.range(0, s.length).boxed().sorted((a, b) -> Double.compare(s[b], s[a])).mapToInt(v -> v).toArray();
   }
 
-  public int classes() {
-    return weights.length;
+  /** Class k's weights followed by its intercept (a copy). */
+  public double[] weights(int k) {
+    return weights[k].clone();
   }
 }

@@ -42,8 +42,15 @@ public final class Standardizer {
     return new Standardizer(mean, std);
   }
 
-  /** Standardised value of dimension {@code j}. */
-  public double apply(int j, float value) {
-    return (value - mean[j]) / std[j];
+  /** The standardised rows of {@code f}, in new arrays. */
+  public Features apply(Features f) {
+    int d = f.dim();
+    float[] out = new float[f.data().length];
+    for (int i = 0; i < f.n(); i++) {
+      for (int j = 0; j < d; j++) {
+        out[i * d + j] = (float) ((f.data()[i * d + j] - mean[j]) / std[j]);
+      }
+    }
+    return new Features(out, f.n(), d, f.labels());
   }
 }
