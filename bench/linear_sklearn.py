@@ -32,7 +32,7 @@ def top_k(model, x, y, k):
 def make(c, ovr, max_iter):
     if ovr:
         return LogisticRegression(C=c, solver="liblinear", tol=1e-4, max_iter=max_iter)
-    return LogisticRegression(C=c, solver="lbfgs", tol=1e-6, max_iter=max_iter)
+    return LogisticRegression(C=c, solver="lbfgs", tol=1e-4, max_iter=max_iter)
 
 
 def main():
@@ -41,7 +41,7 @@ def main():
     p.add_argument("--test", required=True)
     p.add_argument("--holdout", required=True)
     p.add_argument("--ovr", action="store_true", help="one-vs-rest liblinear instead of multinomial L-BFGS")
-    p.add_argument("--max-iter", type=int, default=5000)
+    p.add_argument("--max-iter", type=int, default=1000)
     a = p.parse_args()
 
     start = time.time()
