@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Evaluate a pretraining run's checkpoint (kNN).",
-    subcommands = {EvalKnnCommand.class})
+    description = "Evaluate a pretraining run's checkpoint: kNN, linear probe, few-shot (docs/EVALUATION.md).",
+    subcommands = {EvalKnnCommand.class, EvalLinearCommand.class, EvalFewshotCommand.class})
 public final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,41 +1,30 @@
 package org.aucl.cli;
 
-import ai.djl.Device;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import ai.djl.ndarray.NDManager;
 import java.util.concurrent.Callable;
-import org.aucl.augment.Augmentation;
-import org.aucl.augment.ImageShape;
-import org.aucl.data.Datasets;
-import org.aucl.data.ImageDataset;
+import org.aucl.RunCheckpoint;
+import org.aucl.RunFeatures;
+import org.aucl.data.SubsetDataset;
+import org.aucl.data.Subsets;
+import org.aucl.eval.FeatureHead;
+import org.aucl.eval.Features;
+import org.aucl.eval.KnnClassifier;
 import org.aucl.eval.KnnResult;
-import org.aucl.model.ContrastiveNet;
-import org.aucl.model.Devices;
-import org.aucl.train.Checkpoints;
-import org.aucl.train.KnnMonitor;
 import org.aucl.train.PretrainConfig;
-import org.aucl.train.Provenance;
-import org.aucl.util.Json;
-import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code aucl eval knn RUN_DIR}: the weighted kNN of a run's checkpoint, with any k or weighting. */
 @Command(
     name = "knn",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Weighted kNN top-1/top-5 of a run's checkpoint on its dataset's test split.")
+    description = "Weighted kNN top-1/top-5 of a run's checkpoint on a dataset's test split (docs/EVALUATION.md).")
 public final class EvalKnnCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory made by 'aucl pretrain'.")
-  Path runDir;
-
-  @Option(names = "--checkpoint", description = "last or best. Default: ${DEFAULT-VALUE}.")
-  String checkpoint = "last";
+  @Mixin EvalTarget target;
 
   @Option(names = "--knn-k", description = "Neighbours (default: the run's).")
   Integer knnK;
@@ -46,42 +35,35 @@ public final class EvalKnnCommand implements Callable<Integer> {
   @Option(names = "--knn-bank", description = "Bank size, 0 = the whole training split (default: the run's).")
   Integer knnBank;
 
-  @Option(names = "--device", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-  String device = "auto";
-
   @Override
   public Integer call() {
-    if (!checkpoint.equals("last") && !checkpoint.equals("best")) {
-      throw new UserException("--checkpoint must be last or best, got '" + checkpoint + "'.");
-    }
-    Path config = runDir.resolve("config.json");
-    if (!Files.isRegularFile(config)) {
-      throw new UserException(runDir + " is not an aucl run directory (it has no config.json).");
-    }
-    PretrainConfig cfg = Json.read(config, Provenance.ConfigFile.class).config();
-    Path ckpt = runDir.resolve("checkpoints").resolve(checkpoint);
-    Checkpoints.State state = Checkpoints.readState(ckpt);
-    PretrainConfig.Monitor m = cfg.monitor();
-    PretrainConfig.Monitor settings =
-        new PretrainConfig.Monitor(
-            knnK != null ? knnK : m.knnK(), m.knnEvery(),
-            knnTemperature != null ? knnTemperature : m.knnTemperature(), knnBank != null ? knnBank : m.knnBank());
-
-    Path dataDir = Path.of(cfg.data().dataDir());
-    ImageDataset train = Datasets.open(cfg.data().dataset(), "train", dataDir);
-    ImageDataset test = Datasets.open(cfg.data().dataset(), "test", dataDir);
-    Augmentation aug =
-        Augmentation.of(
-            cfg.data().preset(), cfg.augment(), new ImageShape(train.channels(), train.height(), train.width()));
-    Device dev = Devices.resolve(device);
-    try (ContrastiveNet net = ContrastiveNet.create(cfg.net(), cfg.seed(), dev)) {
-      Checkpoints.load(ckpt, "model", net::load);
-      KnnResult r = new KnnMonitor(settings, train, test, aug.eval(), cfg.seed()).evaluate(net, net.manager());
+    RunCheckpoint ckpt = target.checkpoint();
+    PretrainConfig.Monitor m = ckpt.config().monitor();
+    int k = knnK != null ? knnK : m.knnK();
+    double t = knnTemperature != null ? knnTemperature : m.knnTemperature();
+    int bankSize = knnBank != null ? knnBank : m.knnBank();
+    KnnClassifier knn = new KnnClassifier(k, t);
+    try (RunFeatures rf = target.features(ckpt)) {
+      Features train = rf.train(FeatureHead.ENCODER);
+      Features test = rf.test(FeatureHead.ENCODER);
+      Features bank = train;
+      if (bankSize > 0 && bankSize < train.n()) {
+        // the monitor's bank: the same class-balanced subset (seed + 1) of the training split
+        SubsetDataset sub = (SubsetDataset) Subsets.balanced(rf.splits().train(), bankSize, ckpt.config().seed() + 1);
+        int[] rows = new int[sub.size()];
+        for (int i = 0; i < rows.length; i++) {
+          rows[i] = sub.sourceIndex(i);
+        }
+        bank = train.select(rows);
+      }
+      KnnResult r;
+      try (NDManager manager = NDManager.newBaseManager(target.device())) {
+        r = knn.evaluate(manager, bank, test);
+      }
+      System.out.println(target.describe(ckpt) + "; " + rf.splits().note());
       System.out.printf(
-          "%s, checkpoint %s (epoch %d): kNN k=%d, %s votes, bank %d: top-1 %.2f%%%s%n",
-          runDir, checkpoint, state.epoch(), r.k(),
-          settings.knnTemperature() > 0 ? "exp(sim/" + settings.knnTemperature() + ")" : "similarity",
-          settings.knnBank() > 0 ? settings.knnBank() : train.size(), 100 * r.top1(),
+          "kNN k=%d, %s votes, bank %d: top-1 %.2f%%%s%n",
+          r.k(), t > 0 ? "exp(sim/" + t + ")" : "similarity", bank.n(), 100 * r.top1(),
           Double.isNaN(r.top5()) ? "" : String.format(", top-5 %.2f%%", 100 * r.top5()));
     }
     return 0;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       PretrainCommand.class,
       DataCommand.class,
       EvalCommand.class,
+      EmbedCommand.class,
       StudyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -4,16 +4,27 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.aucl.augment.Batch;
+import org.aucl.augment.EvalLoader;
+import org.aucl.augment.ViewTransform;
+import org.aucl.data.ImageDataset;
+import org.aucl.model.ContrastiveNet;
 
-/** Runs an encoder over un-augmented batches and gathers the features on the Java heap. */
+/**
+ * The one way every evaluation gets features: un-augmented images through the run's evaluation
+ * transform (resize if needed, normalise as in training), in batches, through the network, gathered
+ * on the Java heap in dataset order.
+ */
 public final class FeatureExtractor {
-  /** Maps a batch of images (N x C x H x W) to features (N x F); runs in inference mode. */
-  @FunctionalInterface
-  public interface Encoder {
-    NDArray apply(NDArray images);
-  }
+  /** Images per forward pass: large enough to keep the CPU busy, small enough for any image size here. */
+  public static final int BATCH = 256;
 
   private FeatureExtractor() {}
+
+  /** Features of every image of {@code dataset} from {@code head} of {@code net}. */
+  public static Features extract(ContrastiveNet net, ImageDataset dataset, ViewTransform eval, FeatureHead head) {
+    EvalLoader loader = new EvalLoader(dataset, eval, BATCH);
+    return extract(net.manager(), loader, dataset.size(), head.of(net));
+  }
 
   /**
    * Extracts features of every batch; each batch's arrays live in a sub-manager closed after it.
@@ -22,7 +33,7 @@ public final class FeatureExtractor {
    * @param batches the batches, in dataset order
    * @param count number of images the batches hold in total
    */
-  public static Features extract(NDManager manager, Iterable<Batch> batches, int count, Encoder encoder) {
+  public static Features extract(NDManager manager, Iterable<Batch> batches, int count, FeatureFunction function) {
     float[] data = null;
     int[] labels = new int[count];
     int dim = -1;
@@ -30,7 +41,7 @@ public final class FeatureExtractor {
     for (Batch batch : batches) {
       try (NDManager step = manager.newSubManager()) {
         NDArray images = step.create(batch.images(), new Shape(batch.shape()));
-        float[] out = encoder.apply(images).toFloatArray();
+        float[] out = function.apply(images).toFloatArray();
         int rowDim = out.length / batch.size();
         if (data == null) {
           dim = rowDim;

@@ -1,0 +1,85 @@
+package org.aucl;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import org.aucl.augment.ImageShape;
+import org.aucl.augment.ViewPipeline;
+import org.aucl.data.ImageDataset;
+import org.aucl.eval.EvalSplits;
+import org.aucl.eval.FeatureCache;
+import org.aucl.eval.FeatureExtractor;
+import org.aucl.eval.FeatureHead;
+import org.aucl.eval.FeatureKey;
+import org.aucl.eval.Features;
+import org.aucl.model.ContrastiveNet;
+
+/**
+ * Features of a checkpoint on an evaluation dataset's splits, extracted once and then read from the
+ * run's feature cache ({@code RUN/features/}). The network is loaded only when something is missing.
+ */
+public final class RunFeatures implements AutoCloseable {
+  private final RunCheckpoint checkpoint;
+  private final EvalSplits splits;
+  private final Device device;
+  private final FeatureCache cache;
+  private ContrastiveNet net;
+  private int extracted;
+
+  public RunFeatures(RunCheckpoint checkpoint, EvalSplits splits, Device device) {
+    this(checkpoint, splits, device, new FeatureCache(checkpoint.run().root().resolve("features")));
+  }
+
+  public RunFeatures(RunCheckpoint checkpoint, EvalSplits splits, Device device, FeatureCache cache) {
+    this.checkpoint = checkpoint;
+    this.splits = splits;
+    this.device = device;
+    this.cache = cache;
+  }
+
+  /** Opens {@code dataset} (null: the run's own) for {@code checkpoint}'s network. */
+  public static EvalSplits splitsFor(RunCheckpoint checkpoint, String dataset, Path dataDir) {
+    String name = dataset != null ? dataset : checkpoint.config().data().dataset();
+    Path dir = dataDir != null ? dataDir : Path.of(checkpoint.config().data().dataDir());
+    return EvalSplits.open(name, dir, checkpoint.channels(), checkpoint.imageSize());
+  }
+
+  public Features train(FeatureHead head) {
+    return features(splits.train(), "train", head);
+  }
+
+  public Features test(FeatureHead head) {
+    return features(splits.test(), "test", head);
+  }
+
+  public EvalSplits splits() {
+    return splits;
+  }
+
+  /** Splits extracted (not read from the cache) so far. */
+  public int extracted() {
+    return extracted;
+  }
+
+  private Features features(ImageDataset ds, String split, FeatureHead head) {
+    ViewPipeline eval = checkpoint.evalTransform(new ImageShape(ds.channels(), ds.height(), ds.width()));
+    FeatureKey key =
+        new FeatureKey(checkpoint.contentHash(), FeatureKey.identify(ds), split, eval.toString(), head);
+    return cache.get(
+        key,
+        () -> {
+          if (net == null) {
+            net = checkpoint.loadNet(device);
+          }
+          extracted++;
+          return FeatureExtractor.extract(net, ds, eval, head);
+        });
+  }
+
+  @Override
+  public void close() {
+    if (net != null) {
+      net.close();
+      net = null;
+    }
+  }
+}
