@@ -15,7 +15,7 @@ import org.aucl.data.ImageDataset;
  * number of workers. With the same seed, the global crops use the same generators as a
  * {@code TwoViewLoader}'s two views.
  */
-public final class MultiCropLoader implements AutoCloseable {
+public final class MultiCropLoader implements EpochLoader<MultiCropBatch> {
   private final ViewLoader loader;
   private final int localCrops;
 
@@ -72,6 +72,7 @@ public final class MultiCropLoader implements AutoCloseable {
   }
 
   /** Full batches per epoch: {@code floor(size / batchSize)}. */
+  @Override
   public int batchesPerEpoch() {
     return loader.batchesPerEpoch();
   }
@@ -82,6 +83,7 @@ public final class MultiCropLoader implements AutoCloseable {
   }
 
   /** The batches of epoch {@code e} (e >= 0), made in the background as the iterator advances. */
+  @Override
   public Iterator<MultiCropBatch> epoch(int e) {
     Iterator<ViewBatch> batches = loader.epoch(e);
     ImageShape global = loader.viewShape(0);

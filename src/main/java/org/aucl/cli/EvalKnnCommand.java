@@ -13,6 +13,7 @@ import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.train.Checkpoints;
 import org.aucl.train.KnnMonitor;
+import org.aucl.train.Methods;
 import org.aucl.train.PretrainConfig;
 import org.aucl.train.Provenance;
 import org.aucl.util.Json;
@@ -74,7 +75,7 @@ public final class EvalKnnCommand implements Callable<Integer> {
         Augmentation.of(
             cfg.data().preset(), cfg.augment(), new ImageShape(train.channels(), train.height(), train.width()));
     Device dev = Devices.resolve(device);
-    try (ContrastiveNet net = ContrastiveNet.create(cfg.net(), cfg.seed(), dev)) {
+    try (ContrastiveNet net = Methods.evalNet(cfg, dev)) {
       Checkpoints.load(ckpt, "model", net::load);
       KnnResult r = new KnnMonitor(settings, train, test, aug.eval(), cfg.seed()).evaluate(net, net.manager());
       System.out.printf(
