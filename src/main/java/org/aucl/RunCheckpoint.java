@@ -9,6 +9,7 @@ import org.aucl.augment.ViewPipeline;
 import org.aucl.eval.FeatureKey;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.train.Checkpoints;
+import org.aucl.train.Methods;
 import org.aucl.train.PretrainConfig;
 import org.aucl.train.Provenance;
 import org.aucl.train.RunDirectory;
@@ -54,7 +55,7 @@ public final class RunCheckpoint {
 
   /** A network with this checkpoint's weights; the caller closes it. */
   public ContrastiveNet loadNet(Device device) {
-    ContrastiveNet net = ContrastiveNet.create(config.net(), config.seed(), device);
+    ContrastiveNet net = Methods.evalNet(config, device); // the teacher of a teacher-student run
     try {
       Checkpoints.load(dir, "model", net::load);
       return net;

@@ -72,6 +72,7 @@ public final class MultiCropLoader implements EpochLoader<MultiCropBatch> {
   }
 
   /** Full batches per epoch: {@code floor(size / batchSize)}. */
+  @Override
   public int batchesPerEpoch() {
     return loader.batchesPerEpoch();
   }

@@ -2,6 +2,7 @@ package org.aucl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +12,8 @@ import org.aucl.data.DatasetFetcher;
 import org.aucl.data.DatasetOptions;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
+import org.aucl.method.teacher.TeacherStudentConfig;
+import org.aucl.method.teacher.TeacherStudentMethod;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;
 import org.aucl.report.MarkdownTable;
@@ -44,6 +47,7 @@ public final class PretrainCommand implements Callable<Integer> {
   /** The owner of every default below. */
   private static final PretrainConfig DEFAULT = PretrainConfig.defaultJob();
 
+
   @Mixin VerboseOption verbose;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -70,8 +74,11 @@ public final class PretrainCommand implements Callable<Integer> {
   int workers = DEFAULT.data().workers();
 
   // --- model
-  @Option(names = "--model", description = "resnet18, resnet34, resnet50. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--model", description = "resnet18, resnet34, resnet50, vit-tiny or vit-small. Default: ${DEFAULT-VALUE}.")
   String model = DEFAULT.net().arch();
+
+  @Option(names = "--patch-size", description = "Side of a ViT's patches (vit-tiny, vit-small only). Default: ${DEFAULT-VALUE}.")
+  int patchSize = DEFAULT.net().patchSize();
 
   @Option(names = "--stem", description = "cifar (3x3 stride 1, no max-pool; the authors' CIFAR recipe), small (3x3 stride 1 and max-pool: 4x fewer FLOPs) or imagenet (7x7 stride 2 and max-pool: 16x fewer). Default: ${DEFAULT-VALUE}.")
   String stem = DEFAULT.net().stem();
@@ -86,6 +93,8 @@ public final class PretrainCommand implements Callable<Integer> {
   int projOut = DEFAULT.net().projOut();
 
   @Mixin BatchNormPassOption bnPasses;
+
+  @Mixin TeacherStudentOptions teacherOptions;
 
   // --- objective
   @Mixin ObjectiveOptions objective;
@@ -186,7 +195,8 @@ public final class PretrainCommand implements Callable<Integer> {
       cfg = Json.read(run.config(), Provenance.ConfigFile.class).config();
     } else {
       cfg = buildConfig();
-      Path root = out != null ? out : RunDirectory.defaultPath(cfg.objective().loss(), cfg.data().dataset());
+      String what = cfg.teacher() != null ? cfg.method() : cfg.objective().loss();
+      Path root = out != null ? out : RunDirectory.defaultPath(what, cfg.data().dataset());
       run = RunDirectory.create(root);
       Json.write(
           run.config(),
@@ -234,8 +244,13 @@ public final class PretrainCommand implements Callable<Integer> {
     int side = read.imageSize > 0 ? read.imageSize : probe.height();
     AugmentConfig aug = augment.build(AugmentPresets.config(presetName), read.imageSize);
     NetConfig net;
+    if (given("--patch-size") && !NetConfig.isVitArch(model)) {
+      throw new UserException("--patch-size applies only to the ViT models (vit-tiny, vit-small), not " + model + ".");
+    }
+    TeacherStudentConfig teacher;
     try {
-      net = new NetConfig(model, stem, probe.channels(), width, projHidden, projOut, side);
+      net = new NetConfig(model, stem, probe.channels(), width, projHidden, projOut, side, patchSize);
+      teacher = teacherConfig();
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -251,7 +266,29 @@ public final class PretrainCommand implements Callable<Integer> {
         bnPasses.twoPass(),
         device,
         seed,
-        new PretrainConfig.Safety(checkpointEvery, onNan));
+        new PretrainConfig.Safety(checkpointEvery, onNan),
+        teacher);
+  }
+
+  /** The teacher-student settings with the given options applied; null for two-view, which takes none of them. */
+  private TeacherStudentConfig teacherConfig() {
+    if (!method.equals(TeacherStudentMethod.NAME)) {
+      teacherOptions.given().stream().findFirst().ifPresent(o -> {
+        throw new UserException(o + " applies only to --method " + TeacherStudentMethod.NAME + ".");
+      });
+      return null;
+    }
+    List<String> twoViewOnly = new ArrayList<>(List.of("--bn-passes", "--proj-hidden", "--proj-out", "--weight-decay"));
+    if (spec != null) {
+      spec.mixins().get("objective").options().forEach(o -> twoViewOnly.add(o.longestName()));
+    }
+    for (String o : twoViewOnly) {
+      if (given(o)) {
+        throw new UserException(o + " does not apply to --method " + TeacherStudentMethod.NAME
+            + " (its loss, head and weight-decay schedule are its own: docs/METHODS.md).");
+      }
+    }
+    return teacherOptions.apply(TeacherStudentConfig.defaults());
   }
 
   /** The default job's optimiser, or another one's own defaults, with the given options applied. */

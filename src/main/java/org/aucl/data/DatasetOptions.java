@@ -26,4 +26,8 @@ public record DatasetOptions(boolean coarseLabels, int imageSize, int channels) 
   public DatasetOptions withImageSize(int size) {
     return new DatasetOptions(coarseLabels, size, channels);
   }
+
+  public DatasetOptions withChannels(int c) {
+    return new DatasetOptions(coarseLabels, imageSize, c);
+  }
 }

@@ -18,12 +18,15 @@ import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * Encoder (a {@link ResNets} ResNet or a {@link VisionTransformer}) plus projector ({@link Projector}), on one device, owning its
- * NDManager. Shapes: images B x C x H x W (float32); features B x featureDim; projections B x projOut.
+ * Encoder (a {@link ResNets} ResNet or a {@link VisionTransformer}) plus a head, on one device, owning its
+ * NDManager. The head is the projector ({@link Projector}, parameters named "projector.…") unless
+ * {@link #withHead} gives another block (the teacher-student method's {@link DinoHead}). Shapes: images
+ * B x C x H x W (float32); features B x featureDim; projections B x projOut.
  *
- * <p>As in the authors' CIFAR script, the projector reads the raw (un-normalised) encoder output,
+ * <p>As in the authors' CIFAR script, the head reads the raw (un-normalised) encoder output,
  * and both the features and the projections are returned L2-normalised (norm guarded by 1e-8).
  */
 public final class ContrastiveNet implements AutoCloseable {
@@ -32,22 +35,24 @@ public final class ContrastiveNet implements AutoCloseable {
   private final NetConfig cfg;
   private final NDManager manager;
   private final Encoder encoder;
-  private final Block projector;
+  private final Block head;
+  private final String headName;
   private final ParameterStore store;
   private final Map<String, Parameter> all = new LinkedHashMap<>();
   private final Map<String, NDArray> trainable = new LinkedHashMap<>();
 
-  private ContrastiveNet(NetConfig cfg, Device device, long seed) {
+  private ContrastiveNet(NetConfig cfg, Device device, long seed, String headName, IntFunction<Block> headFactory) {
     this.cfg = cfg;
     this.manager = NDManager.newBaseManager(device);
     manager.setName("ContrastiveNet");
     this.encoder = buildEncoder(cfg);
-    this.projector = Projector.build(encoder.featureDim(), cfg.projHidden(), cfg.projOut());
+    this.headName = headName;
+    this.head = headFactory.apply(encoder.featureDim());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
     encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
-    projector.initialize(manager, DataType.FLOAT32, new Shape(2, encoder.featureDim()));
+    head.initialize(manager, DataType.FLOAT32, new Shape(2, encoder.featureDim()));
     collect("encoder.", encoder.block());
-    collect("projector.", projector);
+    collect(headName + ".", this.head);
     this.store = new ParameterStore(manager, false);
   }
 
@@ -62,7 +67,21 @@ public final class ContrastiveNet implements AutoCloseable {
 
   /** A network on {@code device} (see {@link Devices#resolve}), initialised from {@code seed}. */
   public static ContrastiveNet create(NetConfig cfg, long seed, Device device) {
-    return new ContrastiveNet(cfg, device, seed);
+    return new ContrastiveNet(
+        cfg, device, seed, "projector", in -> Projector.build(in, cfg.projHidden(), cfg.projOut()));
+  }
+
+  /**
+   * A network whose head is {@code headFactory.apply(featureDim)} instead of the projector, its parameters
+   * named {@code headName + ".…"}; initialised from {@code seed} in the same order (encoder, then head),
+   * so two networks made with the same arguments are equal.
+   */
+  public static ContrastiveNet withHead(
+      NetConfig cfg, long seed, Device device, String headName, IntFunction<Block> headFactory) {
+    if (headName.equals("encoder")) {
+      throw new IllegalArgumentException("The head cannot be named 'encoder'.");
+    }
+    return new ContrastiveNet(cfg, device, seed, headName, headFactory);
   }
 
   private void collect(String prefix, Block block) {
@@ -87,9 +106,14 @@ public final class ContrastiveNet implements AutoCloseable {
     return encode(images, training).normalize(2, 1, NORM_EPS);
   }
 
-  /** L2-normalised projector outputs, B x projOut, for the given encoder outputs (B x featureDim). */
+  /** L2-normalised head outputs, B x projOut, for the given encoder outputs (B x featureDim). */
   public NDArray project(NDArray features, boolean training) {
-    return projector.forward(store, new NDList(features), training).singletonOrThrow().normalize(2, 1, NORM_EPS);
+    return head(features, training).normalize(2, 1, NORM_EPS);
+  }
+
+  /** The head's raw outputs (not normalised), for the given encoder outputs (B x featureDim). */
+  public NDArray head(NDArray features, boolean training) {
+    return head.forward(store, new NDList(features), training).singletonOrThrow();
   }
 
   /** Both heads: {normalised features B x F, normalised projections B x projOut}; the projector reads the raw features. */
@@ -98,9 +122,28 @@ public final class ContrastiveNet implements AutoCloseable {
     return new NDList(h.normalize(2, 1, NORM_EPS), project(h, training));
   }
 
-  /** Trainable arrays by unique name ("encoder.…", "projector.…"); BatchNorm running statistics excluded. */
+  /**
+   * Trainable arrays by unique name ("encoder.…", then the head's, "projector.…" by default); BatchNorm
+   * running statistics excluded. After {@link #stopGradients()} the same arrays, which then take no
+   * gradient.
+   */
   public Map<String, NDArray> parameters() {
     return Collections.unmodifiableMap(trainable);
+  }
+
+  /**
+   * Makes every parameter array of this network stop taking gradients (a teacher, trained only by a
+   * moving average): backward passes then leave it without a gradient. {@link #parameters()} still
+   * lists the arrays.
+   */
+  public void stopGradients() {
+    encoder.block().freezeParameters(true);
+    head.freezeParameters(true);
+  }
+
+  /** The head's name, the prefix of its parameters ("projector" by default). */
+  public String headName() {
+    return headName;
   }
 
   /** True for parameters that SimCLR's LARS leaves out of weight decay and adaptation: BatchNorm gamma/beta and biases. */

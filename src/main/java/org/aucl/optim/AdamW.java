@@ -9,17 +9,15 @@ import ai.djl.ndarray.NDArray;
  * Spec defaults (the authors' CIFAR script): lr 1e-3, wd 1e-4, betas 0.9/0.999, eps 1e-8.
  */
 public final class AdamW extends StatefulOptimizer {
-  private final double weightDecay;
   private final double beta1;
   private final double beta2;
   private final double eps;
 
   public AdamW(double weightDecay, double beta1, double beta2, double eps) {
-    super(2);
+    super(2, weightDecay);
     if (weightDecay < 0 || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0)) {
       throw new IllegalArgumentException("AdamW needs weight decay >= 0, betas in [0, 1) and eps > 0.");
     }
-    this.weightDecay = weightDecay;
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
@@ -32,8 +30,8 @@ public final class AdamW extends StatefulOptimizer {
 
   @Override
   void update(String name, NDArray w, NDArray g, NDArray[] s, double lr, boolean decay, long t) {
-    if (decay && weightDecay > 0) {
-      w.muli(1 - lr * weightDecay);
+    if (decay && weightDecay() > 0) {
+      w.muli(1 - lr * weightDecay());
     }
     NDArray m = s[0];
     NDArray v = s[1];

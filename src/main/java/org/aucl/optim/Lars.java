@@ -10,17 +10,15 @@ import ai.djl.ndarray.NDArray;
  * decay nor adaptation: v <- mu v + lr g.
  */
 public final class Lars extends StatefulOptimizer {
-  private final double weightDecay;
   private final double momentum;
   private final double trust;
   private final boolean nesterov;
 
   public Lars(double weightDecay, double momentum, double trustCoefficient, boolean nesterov) {
-    super(1);
+    super(1, weightDecay);
     if (weightDecay < 0 || !(momentum >= 0 && momentum < 1) || !(trustCoefficient > 0)) {
       throw new IllegalArgumentException("LARS needs weight decay >= 0, momentum in [0, 1) and a positive trust coefficient.");
     }
-    this.weightDecay = weightDecay;
     this.momentum = momentum;
     this.trust = trustCoefficient;
     this.nesterov = nesterov;
@@ -37,8 +35,8 @@ public final class Lars extends StatefulOptimizer {
     NDArray d = g;
     double scaled = lr;
     if (adapt) {
-      if (weightDecay > 0) {
-        d = g.add(w.mul(weightDecay));
+      if (weightDecay() > 0) {
+        d = g.add(w.mul(weightDecay()));
       }
       double wn = w.norm().getFloat();
       double dn = d.norm().getFloat();

@@ -19,7 +19,24 @@ public interface ParameterOptimizer extends AutoCloseable {
   String name();
 
   /** One update of every parameter in {@code params} that has a gradient, at learning rate {@code lr}. */
-  void step(Map<String, NDArray> params, double lr);
+  default void step(Map<String, NDArray> params, double lr) {
+    step(params, lr, name -> false);
+  }
+
+  /**
+   * One update at learning rate {@code lr}, except that the parameters whose name {@code frozen}
+   * matches are left alone this step: their gradients are dropped (zeroed), their values and state
+   * (moments) do not change, and they are not decayed (DINO's frozen last layer). The step count is
+   * the optimiser's, shared by all parameters: a parameter updated for the first time after frozen
+   * steps gets the bias correction of the global step (PyTorch counts steps per parameter).
+   */
+  void step(Map<String, NDArray> params, double lr, Predicate<String> frozen);
+
+  /**
+   * Replaces the weight decay from the next step on (a schedule sets it before every step); it is not
+   * part of {@link #save}, so a schedule must set it again after {@link #load}.
+   */
+  void setWeightDecay(double weightDecay);
 
   /**
    * Zeroes the gradients of {@code params} without updating anything (a step that is skipped because

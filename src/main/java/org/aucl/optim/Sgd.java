@@ -7,16 +7,14 @@ import ai.djl.ndarray.NDArray;
  * d <- buf (or d + mu buf with Nesterov); w <- w - lr d.
  */
 public final class Sgd extends StatefulOptimizer {
-  private final double weightDecay;
   private final double momentum;
   private final boolean nesterov;
 
   public Sgd(double weightDecay, double momentum, boolean nesterov) {
-    super(1);
+    super(1, weightDecay);
     if (weightDecay < 0 || !(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException("SGD needs weight decay >= 0 and momentum in [0, 1).");
     }
-    this.weightDecay = weightDecay;
     this.momentum = momentum;
     this.nesterov = nesterov;
   }
@@ -28,7 +26,7 @@ public final class Sgd extends StatefulOptimizer {
 
   @Override
   void update(String name, NDArray w, NDArray g, NDArray[] s, double lr, boolean decay, long t) {
-    NDArray d = decay && weightDecay > 0 ? g.add(w.mul(weightDecay)) : g;
+    NDArray d = decay && weightDecay() > 0 ? g.add(w.mul(weightDecay())) : g;
     if (momentum > 0) {
       NDArray buf = s[0];
       buf.muli(momentum).addi(d);

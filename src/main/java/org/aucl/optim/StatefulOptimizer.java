@@ -20,14 +20,29 @@ import java.util.function.Predicate;
  */
 abstract class StatefulOptimizer implements ParameterOptimizer {
   private final int slots;
+  private double weightDecay;
   private Predicate<String> excluded = n -> false;
   private final Map<String, NDArray[]> state = new LinkedHashMap<>();
   private final Map<String, float[][]> pending = new HashMap<>();
   private NDManager manager;
   private long steps;
 
-  StatefulOptimizer(int slots) {
+  StatefulOptimizer(int slots, double weightDecay) {
     this.slots = slots;
+    setWeightDecay(weightDecay);
+  }
+
+  /** The weight decay of the next step. */
+  final double weightDecay() {
+    return weightDecay;
+  }
+
+  @Override
+  public final void setWeightDecay(double wd) {
+    if (!(wd >= 0) || Double.isInfinite(wd)) {
+      throw new IllegalArgumentException("Weight decay must be finite and >= 0, got " + wd + ".");
+    }
+    this.weightDecay = wd;
   }
 
   /**
@@ -37,7 +52,7 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
   abstract void update(String name, NDArray w, NDArray g, NDArray[] state, double lr, boolean decay, long t);
 
   @Override
-  public final void step(Map<String, NDArray> params, double lr) {
+  public final void step(Map<String, NDArray> params, double lr, Predicate<String> frozen) {
     if (!(lr >= 0) || Double.isInfinite(lr)) {
       throw new IllegalArgumentException("Learning rate must be finite and >= 0, got " + lr + ".");
     }
@@ -45,6 +60,10 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     for (Map.Entry<String, NDArray> e : params.entrySet()) {
       NDArray w = e.getValue();
       if (!w.hasGradient()) {
+        continue;
+      }
+      if (frozen.test(e.getKey())) {
+        dropGradient(w);
         continue;
       }
       NDArray[] s = slots(e.getKey(), w);
@@ -66,15 +85,19 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
   @Override
   public final void discard(Map<String, NDArray> params) {
     for (NDArray w : params.values()) {
-      if (!w.hasGradient()) {
-        continue;
+      if (w.hasGradient()) {
+        dropGradient(w);
       }
-      try (NDManager tmp = w.getManager().newSubManager()) {
-        tmp.tempAttachAll(w);
-        NDArray g = w.getGradient();
-        if (g != null) {
-          zeroGradient(w, g);
-        }
+    }
+  }
+
+  /** A frozen or discarded parameter's gradient is zeroed, and neither it nor its state slots change. */
+  private static void dropGradient(NDArray w) {
+    try (NDManager tmp = w.getManager().newSubManager()) {
+      tmp.tempAttachAll(w);
+      NDArray g = w.getGradient();
+      if (g != null) {
+        zeroGradient(w, g);
       }
     }
   }

@@ -8,6 +8,8 @@ import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
 import org.aucl.loss.ObjectiveConfig;
 import org.aucl.method.TwoViewMethod;
+import org.aucl.method.teacher.TeacherStudentConfig;
+import org.aucl.method.teacher.TeacherStudentMethod;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;
 
@@ -16,12 +18,15 @@ import org.aucl.optim.OptimizerConfig;
  * or resumed from it alone. {@link #defaultJob()} owns the default of every value; the command line
  * starts from it and never restates a default.
  *
- * @param method the pretraining method ({@code two-view})
+ * @param method the pretraining method ({@code two-view} or {@code teacher-student})
  * @param augment the views' settings; its output size is 0 (the dataset's) or the network's image size
  * @param net the network; its image size is the side at which images enter it
  * @param twoPassBatchNorm true: the two views go through BatchNorm in separate passes (the authors'
  *     code), so each view is normalised with its own batch statistics; false: one pass on the 2B views
  * @param device auto, cpu or gpu
+ * @param teacher the teacher-student method's own settings; null for two-view (and in the config.json
+ *     of runs made before that method existed); {@link TeacherStudentConfig#defaults()} when a
+ *     teacher-student configuration leaves it out
  */
 public record PretrainConfig(
     String method,
@@ -35,7 +40,8 @@ public record PretrainConfig(
     boolean twoPassBatchNorm,
     String device,
     long seed,
-    Safety safety) {
+    Safety safety,
+    TeacherStudentConfig teacher) {
 
   public PretrainConfig {
     if (method == null) {
@@ -43,6 +49,12 @@ public record PretrainConfig(
     }
     if (safety == null) {
       safety = Safety.DEFAULT;
+    }
+    if (method.equals(TeacherStudentMethod.NAME) && teacher == null) {
+      teacher = TeacherStudentConfig.defaults();
+    }
+    if (!method.equals(TeacherStudentMethod.NAME) && teacher != null) {
+      throw new IllegalArgumentException("teacher-student settings apply only to --method " + TeacherStudentMethod.NAME + ".");
     }
     if (augment.outputSize() != 0 && augment.outputSize() != net.imageSize()) {
       throw new IllegalArgumentException(
@@ -68,7 +80,8 @@ public record PretrainConfig(
         false,
         "auto",
         1,
-        Safety.DEFAULT);
+        Safety.DEFAULT,
+        null);
   }
 
   /** What the method, network and objective are, for refusing a checkpoint made for another run. */

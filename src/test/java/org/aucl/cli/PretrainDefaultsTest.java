@@ -42,7 +42,7 @@ class PretrainDefaultsTest {
         new PretrainConfig.Data(data.dataset(), dataDir.toString(), data.subset(), data.preset(), data.workers(),
             data.coarseLabels(), data.channels()),
         d.augment(), d.net(), d.objective(), d.optimizer(), d.schedule(), d.monitor(), d.twoPassBatchNorm(),
-        d.device(), d.seed(), d.safety());
+        d.device(), d.seed(), d.safety(), d.teacher());
   }
 
   @Test

@@ -93,12 +93,17 @@ public final class TeacherStudentAucClLoss {
     }
     // scalars as float: a double times a 0-d float32 array would give float64 in PyTorch
     NDManager m = q.getManager();
-    NDArray s = q.matMul(studentOut.div((float) studentTemperature).transpose()).add(1f).div(2f);
+    NDArray s = scores(q, studentOut);
     NDArray eye = m.eye((int) n);
     NDArray pos = s.mul(eye).sum(new int[] {1});
     NDArray positive = pos.sub((float) positiveTarget).square().sub(pos.mul(2f)).mean();
     NDArray negative = s.square().add(s.mul(2f)).mul(eye.neg().add(1f)).sum().mul((float) (negativeWeight / n / n));
     return positive.add(negative).add(1f);
+  }
+
+  /** S = (q (o / tau_s)^T + 1) / 2, N x N: row i the teacher's image i, column j the student's image j. */
+  public NDArray scores(NDArray q, NDArray studentOut) {
+    return q.matMul(studentOut.div((float) studentTemperature).transpose()).add(1f).div(2f);
   }
 
   /** Builder; defaults tau_s 0.1, positive target a = 10, negative weight w = 32 (the authors'). */

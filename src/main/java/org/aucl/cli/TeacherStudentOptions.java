@@ -1,0 +1,57 @@
+package org.aucl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aucl.method.teacher.TeacherStudentConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The teacher-student method's options of {@code pretrain} (mix in with {@code @Mixin}); each is null
+ * unless given, and the defaults are {@link TeacherStudentConfig#defaults()}'s.
+ */
+public final class TeacherStudentOptions {
+  @Option(names = "--local-crops", paramLabel = "N",
+      description = "teacher-student: local crops per image (default: " + TeacherStudentConfig.DEFAULT_LOCAL_CROPS + ").")
+  Integer localCrops;
+
+  @Option(names = "--local-size", paramLabel = "S",
+      description = "teacher-student: side of a local crop in pixels (default: " + TeacherStudentConfig.DEFAULT_LOCAL_SIZE + ").")
+  Integer localSize;
+
+  @Option(names = "--head-out", paramLabel = "K",
+      description = "teacher-student: outputs of the DINO head (default: " + TeacherStudentConfig.DEFAULT_HEAD_OUT + "; DINO: 65536).")
+  Integer headOut;
+
+  @Option(names = "--teacher-temp-warmup", paramLabel = "E",
+      description = "teacher-student: epochs of the teacher temperature's warm-up from 0.04 to 0.07, not shortened to the run (default: "
+          + TeacherStudentConfig.DEFAULT_TEMP_WARMUP_EPOCHS + ").")
+  Integer teacherTempWarmup;
+
+  /** The options given, by name. */
+  List<String> given() {
+    List<String> g = new ArrayList<>();
+    if (localCrops != null) g.add("--local-crops");
+    if (localSize != null) g.add("--local-size");
+    if (headOut != null) g.add("--head-out");
+    if (teacherTempWarmup != null) g.add("--teacher-temp-warmup");
+    return g;
+  }
+
+  /** {@code base} with the given options applied. */
+  TeacherStudentConfig apply(TeacherStudentConfig base) {
+    TeacherStudentConfig t = base;
+    if (localCrops != null) {
+      t = t.withLocalCrops(localCrops);
+    }
+    if (localSize != null) {
+      t = t.withLocalSize(localSize);
+    }
+    if (headOut != null) {
+      t = t.withHeadOut(headOut);
+    }
+    if (teacherTempWarmup != null) {
+      t = t.withTeacherTempWarmupEpochs(teacherTempWarmup);
+    }
+    return t;
+  }
+}

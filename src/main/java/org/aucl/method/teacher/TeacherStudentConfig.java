@@ -1,0 +1,110 @@
+package org.aucl.method.teacher;
+
+import org.aucl.augment.MultiCropConfig;
+
+/**
+ * The settings of the teacher-student method (docs/METHODS.md) beyond the network, the learning rate
+ * and the schedule that every method shares. {@link #defaults()} owns every default: DINO's values
+ * except the head and the crops, which are sized for 28 x 28 images on a CPU (DINO: head 2048 / 256 /
+ * 65,536, 8 local crops of 96 pixels for 224-pixel images).
+ *
+ * @param headHidden hidden width of the DINO head's MLP (DINO: 2048)
+ * @param headBottleneck the bottleneck before the weight-normalised last layer (DINO: 256)
+ * @param headOut K, the outputs of the last layer (DINO: 65,536)
+ * @param localCrops c, local crops per image (DINO: 8)
+ * @param localSize side of a local crop in pixels (DINO: 96)
+ * @param globalScaleMin smallest fraction of the image a global crop covers (DINO: 0.4; largest 1)
+ * @param localScaleMin smallest fraction of the image a local crop covers (DINO: 0.05)
+ * @param localScaleMax largest fraction of the image a local crop covers (DINO: 0.4)
+ * @param teacherTempStart the teacher temperature of the first epoch (DINO: 0.04)
+ * @param teacherTemp the teacher temperature after the warm-up (DINO: 0.07)
+ * @param teacherTempWarmupEpochs epochs of the linear warm-up; not shortened to the run's length, so a
+ *     shorter run stops part of the way (DINO: 30)
+ * @param studentTemp tau_s (DINO and the authors: 0.1)
+ * @param teacherMomentum the teacher's EMA momentum at step 0, rising to 1 by a cosine (DINO: 0.996)
+ * @param weightDecayStart weight decay at step 0, following a cosine to {@code weightDecayEnd} (DINO: 0.04)
+ * @param weightDecayEnd weight decay at the last step (DINO: 0.4)
+ * @param clipNorm per-tensor gradient clipping norm; 0 turns clipping off (DINO: 3)
+ * @param freezeLastLayerEpochs epochs during which the head's last layer is not updated (DINO: 1)
+ * @param centerMomentum momentum of the teacher output centre (DINO: 0.9)
+ */
+public record TeacherStudentConfig(
+    int headHidden, int headBottleneck, int headOut, int localCrops, int localSize, double globalScaleMin,
+    double localScaleMin, double localScaleMax, double teacherTempStart, double teacherTemp,
+    int teacherTempWarmupEpochs, double studentTemp, double teacherMomentum, double weightDecayStart,
+    double weightDecayEnd, double clipNorm, int freezeLastLayerEpochs, double centerMomentum) {
+
+  public TeacherStudentConfig {
+    if (headHidden < 1 || headBottleneck < 1 || headOut < 1) {
+      throw new IllegalArgumentException("The head sizes must be positive, got hidden " + headHidden
+          + ", bottleneck " + headBottleneck + ", out " + headOut + ".");
+    }
+    new MultiCropConfig(28, globalScaleMin, 1.0, localCrops, localSize, localScaleMin, localScaleMax); // checks the crops
+    new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
+    TeacherStudentAucClLoss.builder().optStudentTemperature(studentTemp).build();
+    if (!(teacherMomentum >= 0 && teacherMomentum <= 1)) {
+      throw new IllegalArgumentException("The teacher momentum must be in [0, 1], got " + teacherMomentum + ".");
+    }
+    if (!(weightDecayStart >= 0) || !(weightDecayEnd >= 0) || Double.isInfinite(weightDecayStart)
+        || Double.isInfinite(weightDecayEnd)) {
+      throw new IllegalArgumentException("The weight decays must be finite and >= 0, got " + weightDecayStart
+          + " and " + weightDecayEnd + ".");
+    }
+    if (!(clipNorm >= 0) || freezeLastLayerEpochs < 0 || !(centerMomentum >= 0 && centerMomentum <= 1)) {
+      throw new IllegalArgumentException("The clipping norm and the freeze epochs must be >= 0 and the centre"
+          + " momentum in [0, 1], got " + clipNorm + ", " + freezeLastLayerEpochs + " and " + centerMomentum + ".");
+    }
+  }
+
+  /** Default local crops per image (DINO: 8). */
+  public static final int DEFAULT_LOCAL_CROPS = 4;
+
+  /** Default side of a local crop, for 28-pixel images (DINO: 96 for 224). */
+  public static final int DEFAULT_LOCAL_SIZE = 12;
+
+  /** Default K, the head's outputs (DINO: 65,536). */
+  public static final int DEFAULT_HEAD_OUT = 4096;
+
+  /** Default epochs of the teacher temperature's warm-up (DINO's recommended 30). */
+  public static final int DEFAULT_TEMP_WARMUP_EPOCHS = 30;
+
+  /** DINO's settings with a head and crops sized for Fashion-MNIST on a CPU (512 / 128 / 4096; 4 crops of 12). */
+  public static TeacherStudentConfig defaults() {
+    return new TeacherStudentConfig(512, 128, DEFAULT_HEAD_OUT, DEFAULT_LOCAL_CROPS, DEFAULT_LOCAL_SIZE, 0.4, 0.05,
+        0.4, 0.04, 0.07, DEFAULT_TEMP_WARMUP_EPOCHS, 0.1, 0.996, 0.04, 0.4, 3.0, 1, 0.9);
+  }
+
+  /** The crops for images that enter the network at {@code globalSize} pixels. */
+  public MultiCropConfig crops(int globalSize) {
+    return new MultiCropConfig(globalSize, globalScaleMin, 1.0, localCrops, localSize, localScaleMin, localScaleMax);
+  }
+
+  /** The teacher temperature per epoch. */
+  public TeacherTemperature temperature() {
+    return new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
+  }
+
+  public TeacherStudentConfig withLocalCrops(int c) {
+    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, c, localSize, globalScaleMin, localScaleMin,
+        localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp, teacherMomentum,
+        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+  }
+
+  public TeacherStudentConfig withLocalSize(int side) {
+    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, side, globalScaleMin,
+        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
+        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+  }
+
+  public TeacherStudentConfig withHeadOut(int k) {
+    return new TeacherStudentConfig(headHidden, headBottleneck, k, localCrops, localSize, globalScaleMin,
+        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
+        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+  }
+
+  public TeacherStudentConfig withTeacherTempWarmupEpochs(int epochs) {
+    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
+        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, epochs, studentTemp, teacherMomentum,
+        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+  }
+}
