@@ -1,11 +1,11 @@
 package org.aucl.train;
 
 import ai.djl.ndarray.NDManager;
-import org.aucl.augment.EvalLoader;
 import org.aucl.augment.ViewTransform;
 import org.aucl.data.ImageDataset;
 import org.aucl.data.Subsets;
 import org.aucl.eval.FeatureExtractor;
+import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
 import org.aucl.eval.KnnClassifier;
 import org.aucl.eval.KnnResult;
@@ -17,8 +17,6 @@ import org.aucl.util.UserException;
  * the test split queried against the training split (or a class-balanced subset of it) as the bank.
  */
 public final class KnnMonitor {
-  private static final int EVAL_BATCH = 256;
-
   private final PretrainConfig.Monitor settings;
   private final ImageDataset bank;
   private final ImageDataset test;
@@ -47,13 +45,8 @@ public final class KnnMonitor {
   }
 
   public KnnResult evaluate(ContrastiveNet net, NDManager manager) {
-    Features bankFeatures = features(net, manager, bank);
-    Features testFeatures = features(net, manager, test);
+    Features bankFeatures = FeatureExtractor.extract(net, bank, eval, FeatureHead.ENCODER);
+    Features testFeatures = FeatureExtractor.extract(net, test, eval, FeatureHead.ENCODER);
     return new KnnClassifier(settings.knnK(), settings.knnTemperature()).evaluate(manager, bankFeatures, testFeatures);
-  }
-
-  private Features features(ContrastiveNet net, NDManager manager, ImageDataset ds) {
-    EvalLoader loader = new EvalLoader(ds, eval, EVAL_BATCH);
-    return FeatureExtractor.extract(manager, loader, ds.size(), images -> net.features(images, false));
   }
 }
