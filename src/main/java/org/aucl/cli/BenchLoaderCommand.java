@@ -13,6 +13,7 @@ import org.aucl.augment.PairBatch;
 import org.aucl.augment.TwoViewLoader;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
+import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,12 +70,13 @@ public final class BenchLoaderCommand implements Runnable {
   @Override
   public void run() {
     if (batches <= 0 || warmup < 0 || repeats <= 0) {
-      throw new IllegalArgumentException("--batches and --repeats must be at least 1 and --warmup at least 0.");
+      throw new UserException("--batches and --repeats must be at least 1 and --warmup at least 0.");
     }
     ImageDataset ds = NoiseDataset.fromName(dataset, seed)
         .map(d -> (ImageDataset) d)
         .orElseGet(() -> Datasets.open(dataset, "train", dataDir != null ? dataDir : Datasets.defaultDataDir()));
-    Augmentation aug = AugmentPresets.create(preset, new ImageShape(ds.channels(), ds.height(), ds.width()), outputSize);
+    Augmentation aug = UserInput.check(
+        () -> AugmentPresets.create(preset, new ImageShape(ds.channels(), ds.height(), ds.width()), outputSize));
     System.out.printf(Locale.ROOT,
         "loader bench: %s (%d images %dx%dx%d), preset %s, views %s, batch %d, %d warm-up + %d timed batches x %d runs, prefetch %d, %d cores%n",
         ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), preset, aug.output(), batchSize, warmup,

@@ -79,10 +79,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (steps < 1 || warmup < 0 || batchSize < 2) {
       throw new UserException("--steps must be >= 1, --warmup >= 0 and --batch-size >= 2.");
     }
-    ObjectiveConfig objectiveConfig = ObjectiveConfig.of(Objectives.canonical(loss));
+    ObjectiveConfig objectiveConfig = UserInput.check(() -> ObjectiveConfig.of(Objectives.canonical(loss)));
     org.aucl.model.EngineThreads.configure(threads);
     Device dev = Devices.resolve(device);
-    NetConfig cfg = new NetConfig(model, stem, channels, width, NetConfig.DEFAULT_PROJ_HIDDEN, NetConfig.DEFAULT_PROJ_OUT, imageSize);
+    NetConfig cfg = UserInput.check(
+        () -> new NetConfig(model, stem, channels, width, NetConfig.DEFAULT_PROJ_HIDDEN, NetConfig.DEFAULT_PROJ_OUT, imageSize));
     boolean twoPass = bnPasses.twoPass();
     Random random = new Random(1);
     PairBatch[] batches = new PairBatch[2];
@@ -95,7 +96,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     try (ContrastiveNet net = ContrastiveNet.create(cfg, 1, dev);
         NDManager objManager = net.manager().newSubManager();
         ContrastiveObjective obj = Objectives.create(objectiveConfig);
-        ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults(optimizer))) {
+        ParameterOptimizer opt = Optimizers.create(UserInput.check(() -> OptimizerConfig.defaults(optimizer)))) {
       // the batches' dataset indices are 0..batchSize-1
       obj.initialize(objManager, batchSize);
       TwoViewStep step = new TwoViewStep(net, obj, opt, twoPass);

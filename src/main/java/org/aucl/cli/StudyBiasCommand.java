@@ -48,7 +48,8 @@ public final class StudyBiasCommand implements Runnable {
 
   @Override
   public void run() {
-    BiasStudy.Settings settings = new BiasStudy.Settings(StudyLosses.parse(losses), pool, batchSizes, trials, seed, dim, noise);
+    BiasStudy.Settings settings = UserInput.check(
+        () -> new BiasStudy.Settings(StudyLosses.parse(losses), pool, batchSizes, trials, seed, dim, noise));
     rows = BiasStudy.run(settings);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pool %d pairs, d = %d, noise %.2f, %d mini-batches per size, seed %d; AUC-CL: default preset with a, b, alpha fixed (a = 1, b = 0, alpha = 1)%n%n",

@@ -36,7 +36,7 @@ public final class StudySpeedCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("B = %d, d = %d, %d steps after %d warm-up, forward + backward%n", batch, dim, steps, warmup);
-    for (ObjectiveConfig c : StudyLosses.parse(losses)) {
+    for (ObjectiveConfig c : UserInput.check(() -> StudyLosses.parse(losses))) {
       double ms = SpeedStudy.millisPerStep(c, batch, dim, warmup, steps, 1);
       out.printf("%-8s %8.2f ms/step%n", c.loss(), ms);
       out.flush();

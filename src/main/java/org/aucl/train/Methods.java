@@ -38,6 +38,11 @@ public final class Methods {
     };
   }
 
+  /** True for methods trained with an objective of the loss package ({@code --loss}). */
+  public static boolean usesObjective(String method) {
+    return TwoViewMethod.NAME.equals(method);
+  }
+
   private static UserException unknown(String method) {
     return new UserException("unknown --method '" + method + "': expected one of " + String.join(", ", NAMES) + ".");
   }

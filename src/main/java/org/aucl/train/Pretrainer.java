@@ -149,9 +149,16 @@ public final class Pretrainer {
   private void printRun(PretrainMethod<?> method, TrainingData data) {
     out.println(method.describe());
     out.printf(
-        "data %s: %d training images, batch %d, %d epochs; method %s, objective %s; device %s%n",
+        "data %s: %d training images, batch %d, %d epochs; %s; device %s%n",
         cfg.data().dataset(), data.train().size(), cfg.schedule().batchSize(), cfg.schedule().epochs(),
-        method.name(), cfg.objective().loss(), method.evalNet().device());
+        trainedWith(), method.evalNet().device());
+  }
+
+  /** "method two-view, objective auc-cl", or the method alone when it has its own loss. */
+  private String trainedWith() {
+    return Methods.usesObjective(cfg.method())
+        ? "method " + cfg.method() + ", objective " + cfg.objective().loss()
+        : "method " + cfg.method();
   }
 
   /**
@@ -212,7 +219,8 @@ public final class Pretrainer {
         if (improved) {
           run.promoteLastToBest();
         }
-        RunPlots.write(run.root(), cfg.objective().loss() + " on " + cfg.data().dataset(), metrics.epochs());
+        String what = Methods.usesObjective(cfg.method()) ? cfg.objective().loss() : cfg.method();
+        RunPlots.write(run.root(), what + " on " + cfg.data().dataset(), metrics.epochs());
         out.println(EpochLine.format(m, epochs));
       }
       return finish(metrics.epochs(), at);

@@ -26,8 +26,8 @@ class StudyCommandTest {
     Run r = run("study", "bias", "--losses", "auc-cl,nt-xent", "--pool", "64", "--batch-sizes", "4,16",
         "--trials", "20", "--dim", "8", "--seed", "5");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("| loss | batch size | full-pool value"), r.out());
-    assertEquals(4, r.out().lines().filter(l -> l.startsWith("| auc-cl |") || l.startsWith("| simclr |")).count(), r.out());
+    assertTrue(r.out().matches("(?s).*\\| loss +\\| batch size \\| full-pool value.*"), r.out());
+    assertEquals(4, r.out().lines().filter(l -> l.startsWith("| auc-cl ") || l.startsWith("| simclr ")).count(), r.out());
   }
 
   @Test
