@@ -167,6 +167,8 @@ def main():
                          "through BatchNorm in its own pass; 1: both in one. Give it explicitly when comparing "
                          "with aucl bench train, whose default is the default job's (1)")
     ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--phases", action="store_true",
+                    help="also print where a step's time goes (input is nil here: the batches are tensors already)")
     a = ap.parse_args()
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -181,22 +183,39 @@ def main():
                             lr=1e-4, weight_decay=1e-4)
     batches = [(torch.randn(a.batch_size, *shape), torch.randn(a.batch_size, *shape)) for _ in range(2)]
     two = a.bn_passes == 2
+    phases = {}
+    clock = [0.0]
+
+    def lap(name):
+        # the CPU runs each operation before returning, so these boundaries are exact
+        if a.phases:
+            now = time.perf_counter()
+            phases[name] = phases.get(name, 0.0) + now - clock[0]
+            clock[0] = now
 
     def step(v1, v2):
+        clock[0] = time.perf_counter()
         if two:
             h1, h2 = enc(v1), enc(v2)
             z1, z2 = proj(h1), proj(h2)
         else:
             z1, z2 = proj(enc(torch.cat([v1, v2]))).chunk(2)
+        lap("forward")
         loss = objective(z1, z2)
+        lap("loss")
         opt.zero_grad(set_to_none=True)
         loss.backward()
+        lap("backward")
+        value = loss.item()
+        lap("read")
         opt.step()
         objective.after_step()
-        return loss.item()
+        lap("optimizer")
+        return value
 
     for i in range(a.warmup):
         step(*batches[i % 2])
+    phases.clear()
     t = time.perf_counter()
     for i in range(a.steps):
         step(*batches[i % 2])
@@ -212,6 +231,12 @@ def main():
     print(f"train: {pps:.2f} pairs/s ({sec / a.steps:.3f} s/step over {a.steps} steps), {model_flops / 1e9:.1f} GFLOP/s model")
     print(f"peak: {peak / 1e9:.1f} GFLOP/s (best fp32 matmul of 2048^2 and 4096^2)")
     print(f"MFU: {100 * model_flops / peak:.1f}%")
+    if a.phases:
+        print("phases (ms per step, share of the step):")
+        for name, sec_p in phases.items():
+            print(f"  {name:<10} {1000 * sec_p / a.steps:8.2f}  {100 * sec_p / sec:5.1f}%")
+        rest = sec - sum(phases.values())
+        print(f"  {'other':<10} {1000 * rest / a.steps:8.2f}  {100 * rest / sec:5.1f}%")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.aucl.augment.PairBatch;
@@ -15,6 +16,7 @@ import org.aucl.loss.Objectives;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.model.NetConfig;
+import org.aucl.method.StepPhases;
 import org.aucl.method.TwoViewStep;
 import org.aucl.optim.OptimizerConfig;
 import org.aucl.optim.Optimizers;
@@ -74,6 +76,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--peak", defaultValue = "true", arity = "1", description = "Measure the matrix-product peak for the MFU (default ${DEFAULT-VALUE}).")
   boolean peak;
 
+  @Option(names = "--phases", description = "Also print where a step's time goes: input, forward, loss, backward, read, optimiser, freeing.")
+  boolean phases;
+
   @Override
   public Integer call() {
     if (steps < 1 || warmup < 0 || batchSize < 2) {
@@ -91,6 +96,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
       batches[i] = randomBatch(random, batchSize, channels, imageSize);
     }
     double seconds;
+    StepPhases recorded = StepPhases.recording();
     double flopsPerPair;
     long params;
     try (ContrastiveNet net = ContrastiveNet.create(cfg, 1, dev);
@@ -100,9 +106,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
       // the batches' dataset indices are 0..batchSize-1
       obj.initialize(objManager, batchSize);
       TwoViewStep step = new TwoViewStep(net, obj, opt, twoPass);
+      if (phases) {
+        step.recordPhases(recorded);
+      }
       for (int i = 0; i < warmup; i++) {
         step.run(batches[i % 2], 1e-4);
       }
+      recorded.reset();
       long t0 = System.nanoTime();
       for (int i = 0; i < steps; i++) {
         step.run(batches[i % 2], 1e-4);
@@ -121,12 +131,27 @@ public final class BenchTrainCommand implements Callable<Integer> {
         optimizer, objectiveConfig.loss(), params / 1e6, flopsPerPair / 6 / 1e9);
     System.out.printf(Locale.ROOT, "train: %.2f pairs/s (%.3f s/step over %d steps), %.1f GFLOP/s model%n",
         pairsPerSecond, seconds / steps, steps, modelFlops / 1e9);
+    if (phases) {
+      printPhases(recorded, steps, seconds);
+    }
     if (peak) {
       double peakFlops = MatmulPeak.measure(dev);
       System.out.printf(Locale.ROOT, "peak: %.1f GFLOP/s (best fp32 matMul of 2048^2 and 4096^2)%n", peakFlops / 1e9);
       System.out.printf(Locale.ROOT, "MFU: %.1f%%%n", 100 * modelFlops / peakFlops);
     }
     return 0;
+  }
+
+  /** One line per phase: milliseconds per step and share of the timed wall time. */
+  private static void printPhases(StepPhases recorded, int steps, double seconds) {
+    System.out.println("phases (ms per step, share of the step):");
+    double sum = 0;
+    for (Map.Entry<StepPhases.Phase, Double> e : recorded.seconds().entrySet()) {
+      sum += e.getValue();
+      System.out.printf(Locale.ROOT, "  %-10s %8.2f  %5.1f%%%n",
+          e.getKey().name().toLowerCase(Locale.ROOT), 1000 * e.getValue() / steps, 100 * e.getValue() / seconds);
+    }
+    System.out.printf(Locale.ROOT, "  %-10s %8.2f  %5.1f%%%n", "other", 1000 * (seconds - sum) / steps, 100 * (seconds - sum) / seconds);
   }
 
   private static PairBatch randomBatch(Random r, int b, int c, int s) {

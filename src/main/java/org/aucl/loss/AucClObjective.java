@@ -34,14 +34,18 @@ import java.util.Map;
 public final class AucClObjective implements ContrastiveObjective {
   public static final String NAME = "auc-cl";
 
+  /** Where this objective's own statistics sit in its output's statistics. */
+  private static final int MEAN_P = ObjectiveOutput.COMMON;
+  private static final int NEG_LINEAR = ObjectiveOutput.COMMON + 1;
+
   private final AucClSettings settings;
   private double a;
   private double b;
   private double alpha;
   private NDArray aVar;
   private NDArray bVar;
-  private double lastMeanP = Double.NaN;
-  private double lastNegLinear = Double.NaN;
+  /** The last forward's output, whose own statistics (mean p, N) the dual step needs; null after it. */
+  private ObjectiveOutput last;
 
   public AucClObjective(AucClSettings settings) {
     this.settings = settings;
@@ -103,13 +107,11 @@ public final class AucClObjective implements ContrastiveObjective {
     NDArray loss = positiveTerm.add(negativeTerm)
         .add(PairScores.scalar(2 * alpha * settings.margin() - alpha * alpha, positiveTerm));
 
-    // mean p and the negative term's linear part, for the dual step; one read.
-    NDArray meanP = p.stopGradient().mean().toType(DataType.FLOAT64, false);
-    NDArray negLinear = s.stopGradient().mul(mask.mul(factor)).sum().toType(DataType.FLOAT64, false);
-    double[] stats = NDArrays.stack(new NDList(meanP, negLinear)).toDoubleArray();
-    lastMeanP = stats[0];
-    lastNegLinear = stats[1];
-    return ps.diagnostics().with(loss);
+    // mean p and the negative term's linear part, for the dual step, read with the step's other numbers
+    NDArray meanP = p.stopGradient().mean().toType(DataType.FLOAT64, false).reshape(1);
+    NDArray negLinear = s.stopGradient().mul(mask.mul(factor)).sum().toType(DataType.FLOAT64, false).reshape(1);
+    last = new ObjectiveOutput(loss, NDArrays.concat(new NDList(ps.diagnostics(), meanP, negLinear)));
+    return last;
   }
 
   @Override
@@ -126,7 +128,11 @@ public final class AucClObjective implements ContrastiveObjective {
 
   /** The derivative of L in alpha at the last forward's scores: 2 (m - mean p + N) - 2 alpha. */
   public double alphaGradient() {
-    return 2 * (settings.margin() - lastMeanP + lastNegLinear) - 2 * alpha;
+    if (last == null) {
+      throw new IllegalStateException("AUC-CL: no forward since the last dual step.");
+    }
+    double[] v = last.values();
+    return 2 * (settings.margin() - v[MEAN_P] + v[NEG_LINEAR]) - 2 * alpha;
   }
 
   /**
@@ -135,12 +141,10 @@ public final class AucClObjective implements ContrastiveObjective {
    */
   @Override
   public void afterStep() {
-    if (!settings.alphaAscent() || Double.isNaN(lastMeanP)) {
-      return;
+    if (settings.alphaAscent() && last != null) {
+      alpha = Math.max(0, alpha + settings.alphaLr() * alphaGradient());
     }
-    alpha = Math.max(0, alpha + settings.alphaLr() * alphaGradient());
-    lastMeanP = Double.NaN;
-    lastNegLinear = Double.NaN;
+    last = null; // its arrays belong to the step, which ends now
   }
 
   public double a() {

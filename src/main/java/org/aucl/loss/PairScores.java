@@ -107,9 +107,9 @@ final class PairScores {
   /**
    * Mean positive score, mean negative score and batch AUC over the 2B anchors with their 2B - 2
    * non-partner negatives, all on the score s = (1 + z.z') / 2 so that every loss reports comparable
-   * numbers. A tie counts one half. One read from the device for the three numbers.
+   * numbers. A tie counts one half. Float64, detached, on the device: the caller decides when to read.
    */
-  Diagnostics diagnostics() {
+  NDArray diagnostics() {
     NDArray s = scores().stopGradient();
     NDArray p = positiveScores().stopGradient().reshape(-1, 1);
     NDArray mask = negativeMask(NegativeSet.NON_PARTNER);
@@ -119,15 +119,12 @@ final class PairScores {
     NDArray correct = p.gt(s).toType(s.getDataType(), false)
         .add(p.eq(s).toType(s.getDataType(), false).mul(0.5));
     NDArray auc = correct.mul(mask).sum().toType(DataType.FLOAT64, false).div(pairs);
-    double[] v = NDArrays.stack(new NDList(meanP, meanN, auc)).toDoubleArray();
-    return new Diagnostics(v[0], v[1], v[2]);
+    return NDArrays.stack(new NDList(meanP, meanN, auc));
   }
 
-  /** The per-step statistics every objective reports. */
-  record Diagnostics(double meanPositive, double meanNegative, double batchAuc) {
-    ObjectiveOutput with(NDArray loss) {
-      return new ObjectiveOutput(loss, meanPositive, meanNegative, batchAuc);
-    }
+  /** An objective's output with only the common statistics. */
+  ObjectiveOutput output(NDArray loss) {
+    return new ObjectiveOutput(loss, diagnostics());
   }
 
   /**

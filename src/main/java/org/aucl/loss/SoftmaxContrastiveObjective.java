@@ -51,7 +51,7 @@ abstract sealed class SoftmaxContrastiveObjective implements ContrastiveObjectiv
     NDArray logits = ps.dots.div(temperature);
     NDArray lse = PairScores.maskedLogSumExp(logits, ps.negativeMask(denominator));
     NDArray loss = lse.sub(ps.positiveDots.div(temperature)).mean();
-    return ps.diagnostics().with(loss);
+    return ps.output(loss);
   }
 
   @Override

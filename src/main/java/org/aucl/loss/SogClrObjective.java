@@ -105,7 +105,7 @@ public final class SogClrObjective implements ContrastiveObjective {
     NDArray weights = dots.div(temperature).sub(logUColumn).add(mask.sub(1).mul(1e4)).exp().mul(mask);
     NDArray weighted = weights.mul(ps.dots).sum(new int[] {1}).div(negatives);
     NDArray loss = weighted.sub(ps.positiveDots).sum().div(batch);
-    return ps.diagnostics().with(loss);
+    return ps.output(loss);
   }
 
   private long[] checkedIndices(NDArray indices, int batch) {

@@ -1,15 +1,18 @@
 package org.aucl.method;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The one host read of a step, which also tells whether the step is finite: the loss plus zero times
- * the sum of every gradient. A finite loss and finite gradients give the loss exactly (x + 0 = x);
- * a NaN or infinity anywhere gives NaN.
+ * the sum of every gradient, followed by the objective's statistics. A finite loss and finite
+ * gradients give the loss exactly (x + 0 = x); a NaN or infinity anywhere gives NaN.
  */
 final class FiniteGuard {
   private FiniteGuard() {}
@@ -17,10 +20,11 @@ final class FiniteGuard {
   /**
    * @param loss the step's scalar loss
    * @param variables the variables backward has filled (those without a gradient are skipped)
+   * @param statistics a float64 vector read in the same transfer
    * @param step the step's manager: the gradients' views and sums are made there
-   * @return the loss, or NaN when the loss or any gradient is not finite
+   * @return the loss (NaN when the loss or any gradient is not finite), then {@code statistics}' values
    */
-  static double lossIfFinite(NDArray loss, Collection<NDArray> variables, NDManager step) {
+  static double[] read(NDArray loss, Collection<NDArray> variables, NDArray statistics, NDManager step) {
     List<NDArray> sums = new ArrayList<>();
     for (NDArray v : variables) {
       if (v.hasGradient()) {
@@ -31,10 +35,14 @@ final class FiniteGuard {
     }
     NDArray check = loss;
     if (!sums.isEmpty()) {
-      NDArray total = sums.size() == 1 ? sums.get(0) : ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(sums)).sum();
+      NDArray total = sums.size() == 1 ? sums.get(0) : NDArrays.stack(new NDList(sums)).sum();
       check = loss.add(total.mul(0));
     }
-    double value = check.getFloat();
-    return Double.isFinite(value) ? value : Double.NaN;
+    NDArray first = check.stopGradient().toType(DataType.FLOAT64, false).reshape(1);
+    double[] values = NDArrays.concat(new NDList(first, statistics)).toDoubleArray();
+    if (!Double.isFinite(values[0])) {
+      values[0] = Double.NaN;
+    }
+    return values;
   }
 }

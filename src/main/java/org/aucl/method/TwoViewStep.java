@@ -30,6 +30,7 @@ public final class TwoViewStep {
   private final ContrastiveObjective objective;
   private final ParameterOptimizer optimizer;
   private final boolean twoPassBatchNorm;
+  private StepPhases phases = StepPhases.OFF;
 
   /**
    * @param twoPassBatchNorm true: each view in its own forward pass (BatchNorm statistics per view,
@@ -43,8 +44,20 @@ public final class TwoViewStep {
     optimizer.excludeFromWeightDecay(n -> n.startsWith(OBJECTIVE_PREFIX));
   }
 
+  /** Records the wall time of each phase of the following steps into {@code phases}. */
+  public void recordPhases(StepPhases phases) {
+    this.phases = phases;
+  }
+
   /** Runs one step on {@code batch} at learning rate {@code lr}. */
   public StepResult run(PairBatch batch, double lr) {
+    phases.begin();
+    StepResult result = runPhases(batch, lr);
+    phases.lap(StepPhases.Phase.FREE);
+    return result;
+  }
+
+  private StepResult runPhases(PairBatch batch, double lr) {
     Shape shape = new Shape(batch.shape());
     try (NDManager step = net.manager().newSubManager()) {
       // Results of ops on the objective's long-lived variables land in the step manager, not theirs.
@@ -58,6 +71,7 @@ public final class TwoViewStep {
         idx[i] = batch.indices()[i];
       }
       NDArray indices = step.create(idx);
+      phases.lap(StepPhases.Phase.INPUT);
       ObjectiveOutput out;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray z1;
@@ -71,17 +85,24 @@ public final class TwoViewStep {
           z1 = halves.get(0);
           z2 = halves.get(1);
         }
+        phases.lap(StepPhases.Phase.FORWARD);
         out = objective.forward(z1, z2, indices);
+        phases.lap(StepPhases.Phase.LOSS);
         gc.backward(out.loss());
+        phases.lap(StepPhases.Phase.BACKWARD);
       }
       Map<String, NDArray> params = trainables();
-      double loss = FiniteGuard.lossIfFinite(out.loss(), params.values(), step);
+      double[] read = FiniteGuard.read(out.loss(), params.values(), out.statistics(), step);
+      out.supply(java.util.Arrays.copyOfRange(read, 1, read.length));
+      double loss = read[0];
+      phases.lap(StepPhases.Phase.READ);
       if (Double.isNaN(loss)) {
         optimizer.discard(params); // a non-finite step changes nothing
         return new StepResult(Double.NaN, out.meanPositive(), out.meanNegative(), out.batchAuc());
       }
       optimizer.step(params, lr);
       objective.afterStep();
+      phases.lap(StepPhases.Phase.OPTIMIZER);
       return new StepResult(loss, out.meanPositive(), out.meanNegative(), out.batchAuc());
     }
   }

@@ -28,6 +28,7 @@ final class Harness {
         out = objective.forward(a1, a2, idx);
         gc.backward(out.loss());
       }
+      out.values(); // read inside the step, as training does: the arrays close with it
       assertEquals(DataType.FLOAT64, out.loss().getDataType(), "float64 in, float64 loss");
       Map<String, Double> varGrads = new java.util.LinkedHashMap<>();
       objective.minimisedVariables().forEach((k, v) ->

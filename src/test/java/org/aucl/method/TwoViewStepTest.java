@@ -42,7 +42,7 @@ class TwoViewStepTest {
     @Override
     public ObjectiveOutput forward(NDArray z1, NDArray z2, NDArray indices) {
       NDArray loss = z1.sub(z2).square().sum(new int[] {1}).mean().add(c.sub(1).square());
-      return new ObjectiveOutput(loss, 0, 0, Double.NaN);
+      return new ObjectiveOutput(loss, z1.getManager().create(new double[] {0, 0, Double.NaN}));
     }
 
     @Override
