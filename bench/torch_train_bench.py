@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch reference for `aucl bench train`: the same model, step and FLOP accounting.
 
-torchvision-style ResNet (BasicBlock/Bottleneck, CIFAR or ImageNet stem, width multiplier), the
+torchvision-style ResNet (BasicBlock/Bottleneck, CIFAR, small or ImageNet stem, width multiplier), the
 projector Linear(F, 512, no bias)-BN-ReLU-Linear(512, 128), both views in separate forward passes
 (or one concatenated pass), AUC-CL with its `default` preset (the default `--loss auc-cl` of
 `aucl bench train`, docs/LOSSES.md): a = 1 fixed, b learnable from 0 (in the optimiser, no weight
@@ -59,9 +59,12 @@ def resnet(arch, stem, ch, width):
     block = Bottle if arch == "resnet50" else Basic
     layers = [2, 2, 2, 2] if arch == "resnet18" else [3, 4, 6, 3]
     planes = [max(1, round(64 * width * 2 ** i)) for i in range(4)]
-    mods = [conv(ch, planes[0], 3, 1)] if stem == "cifar" else [conv(ch, planes[0], 7, 2)]
+    # cifar: 3x3 stride 1, no pool; small: 3x3 stride 1 then pool; imagenet: 7x7 stride 2 then pool
+    if stem not in ("cifar", "small", "imagenet"):
+        raise SystemExit(f"unknown stem {stem}: cifar, small or imagenet")
+    mods = [conv(ch, planes[0], 7, 2)] if stem == "imagenet" else [conv(ch, planes[0], 3, 1)]
     mods += [nn.BatchNorm2d(planes[0]), nn.ReLU()]
-    if stem == "imagenet":
+    if stem != "cifar":
         mods.append(nn.MaxPool2d(3, 2, 1))
     c = planes[0]
     for st, (p, n) in enumerate(zip(planes, layers)):
@@ -85,8 +88,8 @@ class AucCl:
 
     A, MARGIN, W, ETA = 1.0, 1.0, 1.0, 0.01
 
-    def __init__(self):
-        self.b = nn.Parameter(torch.zeros(()))
+    def __init__(self, device):
+        self.b = nn.Parameter(torch.zeros((), device=device))
         self.alpha = 0.0
         self.stats = None
 
@@ -95,7 +98,7 @@ class AucCl:
         z = torch.cat([z1, z2])
         z = z / z.norm(dim=1, keepdim=True).clamp_min(1e-8)
         s = (1 + z @ z.T) / 2
-        k = torch.arange(2 * n)
+        k = torch.arange(2 * n, device=z.device)
         partner = (k + n) % (2 * n)
         p = s[k, partner]
         mask = torch.ones_like(s)
@@ -140,14 +143,14 @@ def count_macs(model, shape):
     return sum(macs)
 
 
-def matmul_peak():
+def matmul_peak(dev):
     best = 0.0
     for n in (2048, 4096):
-        a, b = torch.rand(n, n) * 2 - 1, torch.rand(n, n) * 2 - 1
+        a, b = torch.rand(n, n, device=dev) * 2 - 1, torch.rand(n, n, device=dev) * 2 - 1
         a @ b
         for _ in range(3):
             t = time.perf_counter()
-            a @ b
+            (a @ b)[0, 0].item()  # waits for asynchronous devices
             best = max(best, 2 * n ** 3 / (time.perf_counter() - t))
     return best
 
@@ -167,6 +170,9 @@ def main():
                          "through BatchNorm in its own pass; 1: both in one. Give it explicitly when comparing "
                          "with aucl bench train, whose default is the default job's (1)")
     ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--device", default="cpu", help="cpu (default) or cuda")
+    ap.add_argument("--bf16", action="store_true",
+                    help="forward and loss under torch.autocast('cpu', dtype=torch.bfloat16) (mixed precision)")
     ap.add_argument("--phases", action="store_true",
                     help="also print where a step's time goes (input is nil here: the batches are tensors already)")
     a = ap.parse_args()
@@ -176,12 +182,14 @@ def main():
     enc, fdim = resnet(a.model, a.stem, a.channels, a.width)
     proj = nn.Sequential(nn.Linear(fdim, 512, bias=False), nn.BatchNorm1d(512), nn.ReLU(), nn.Linear(512, 128))
     net = nn.Sequential(enc, proj)
+    dev = torch.device(a.device)
     shape = (a.channels, a.image_size, a.image_size)
     macs = count_macs(net, shape)
-    objective = AucCl()
+    net.to(dev)
+    objective = AucCl(dev)
     opt = torch.optim.AdamW([{"params": net.parameters()}, {"params": [objective.b], "weight_decay": 0.0}],
                             lr=1e-4, weight_decay=1e-4)
-    batches = [(torch.randn(a.batch_size, *shape), torch.randn(a.batch_size, *shape)) for _ in range(2)]
+    batches = [(torch.randn(a.batch_size, *shape, device=dev), torch.randn(a.batch_size, *shape, device=dev)) for _ in range(2)]
     two = a.bn_passes == 2
     phases = {}
     clock = [0.0]
@@ -194,6 +202,10 @@ def main():
             clock[0] = now
 
     def step(v1, v2):
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=a.bf16):
+            return step_in_precision(v1, v2)
+
+    def step_in_precision(v1, v2):
         clock[0] = time.perf_counter()
         if two:
             h1, h2 = enc(v1), enc(v2)
@@ -201,7 +213,7 @@ def main():
         else:
             z1, z2 = proj(enc(torch.cat([v1, v2]))).chunk(2)
         lap("forward")
-        loss = objective(z1, z2)
+        loss = objective(z1.float(), z2.float())
         lap("loss")
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -223,10 +235,10 @@ def main():
     pps = a.steps * a.batch_size / sec
     flops_pair = 2 * 3 * 2 * macs
     model_flops = pps * flops_pair
-    peak = matmul_peak()
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
+    peak = matmul_peak(dev)
+    print(f"torch {torch.__version__}, device {dev}, threads {torch.get_num_threads()}")
     print(f"model: {a.model}/{a.stem} width {a.width}, {a.channels}x{a.image_size}x{a.image_size}, batch {a.batch_size}, "
-          f"{'two passes' if two else 'one pass'}, adamw, loss auc-cl, {sum(p.numel() for p in net.parameters()) / 1e6:.2f} M parameters, "
+          f"{'two passes' if two else 'one pass'}, {'bf16 autocast' if a.bf16 else 'fp32'}, adamw, loss auc-cl, {sum(p.numel() for p in net.parameters()) / 1e6:.2f} M parameters, "
           f"{2 * macs / 1e9:.3f} GFLOP forward per image")
     print(f"train: {pps:.2f} pairs/s ({sec / a.steps:.3f} s/step over {a.steps} steps), {model_flops / 1e9:.1f} GFLOP/s model")
     print(f"peak: {peak / 1e9:.1f} GFLOP/s (best fp32 matmul of 2048^2 and 4096^2)")

@@ -103,6 +103,31 @@ class TwoViewStepTest {
     }
   }
 
+  @Test
+  void recordedPhasesCoverEveryPartOfTheStep() {
+    try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+        NDManager objManager = net.manager().newSubManager();
+        ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("adamw"))) {
+      ToyObjective obj = new ToyObjective();
+      obj.initialize(objManager, 8);
+      TwoViewStep step = new TwoViewStep(net, obj, opt, false);
+      StepPhases phases = StepPhases.recording();
+      step.recordPhases(phases);
+      PairBatch b = batch(new Random(4), 8, 1, 12);
+      long t0 = System.nanoTime();
+      step.run(b, 0.01);
+      step.run(b, 0.01);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      java.util.Map<StepPhases.Phase, Double> s = phases.seconds();
+      assertEquals(java.util.EnumSet.allOf(StepPhases.Phase.class), s.keySet(), "every phase recorded");
+      double sum = s.values().stream().mapToDouble(Double::doubleValue).sum();
+      assertTrue(s.values().stream().allMatch(v -> v >= 0) && sum <= wall, "phases " + s + " within " + wall + " s");
+      assertTrue(s.get(StepPhases.Phase.FORWARD) > 0 && s.get(StepPhases.Phase.BACKWARD) > 0, "forward and backward take time");
+      phases.reset();
+      assertTrue(phases.seconds().isEmpty(), "reset forgets");
+    }
+  }
+
   /** Arrays alive under the engine's root manager (all managers descend from it). */
   private static int liveArrays() {
     try (NDManager probe = NDManager.newBaseManager()) {
