@@ -108,6 +108,12 @@ public record PretrainConfig(
         device, seed, safety, teacher);
   }
 
+  /** This run with another seed (a sweep's seeds). */
+  public PretrainConfig withSeed(long newSeed) {
+    return new PretrainConfig(recipe, method, data, augment, net, objective, optimizer, schedule, monitor, twoPassBatchNorm,
+        device, newSeed, safety, teacher);
+  }
+
   /** What the method, network and objective are, for refusing a checkpoint made for another run. */
   public String fingerprint() {
     return method + " " + net.arch() + "/" + net.stem() + " width " + net.width() + ", " + net.inChannels() + "x"
@@ -178,6 +184,10 @@ public record PretrainConfig(
   public record Schedule(int epochs, int batchSize, double warmupEpochs, double floorLrRatio) {
     public Schedule withEpochs(int e) {
       return new Schedule(e, batchSize, warmupEpochs, floorLrRatio);
+    }
+
+    public Schedule withBatchSize(int b) {
+      return new Schedule(epochs, b, warmupEpochs, floorLrRatio);
     }
 
     public Schedule {
