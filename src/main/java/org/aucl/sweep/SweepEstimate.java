@@ -7,13 +7,13 @@ import org.aucl.train.StepTiming;
 
 /**
  * The time a sweep's unfinished runs should take, from a short measurement per batch size ({@link
- * StepTiming}: one untimed and two timed steps of the first unfinished run at that batch size, and a
+ * StepTiming}: three untimed, then four timed steps of the first unfinished run at that batch size, and a
  * feature extraction): steps x seconds per step, plus each kNN monitor pass over bank and test images.
  * The linear probe is not included.
  */
 public final class SweepEstimate {
-  private static final int WARMUP = 1;
-  private static final int TIMED = 2;
+  private static final int WARMUP = 3;
+  private static final int TIMED = 4;
 
   private final Map<Integer, StepTiming> timings;
   private final int trainSplitImages;

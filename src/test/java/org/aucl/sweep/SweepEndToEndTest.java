@@ -101,10 +101,16 @@ class SweepEndToEndTest {
     assertEquals((byte) 0x89, png[0]);
     assertEquals('P', png[1]);
 
-    // a finished sweep run again trains nothing
+    // a finished sweep run again trains nothing; with --linear it adds the linear probe of every run
     long before = Files.getLastModifiedTime(out.resolve("simclr-b64-s1/summary.json")).toMillis();
-    String again = run(sweep(out, "auc-cl,simclr", "32,64"));
+    String again = run(sweep(out, "auc-cl,simclr", "32,64", "--linear"));
     assertEquals(4, again.lines().filter(l -> l.endsWith("finished before, skipped")).count(), again);
     assertEquals(before, Files.getLastModifiedTime(out.resolve("simclr-b64-s1/summary.json")).toMillis());
+    assertEquals(4, again.lines().filter(l -> l.contains(": linear top-1 ")).count(), again);
+    for (String line : Files.readAllLines(out.resolve(SweepReport.CSV)).subList(1, 5)) {
+      double linear = Double.parseDouble(line.split(",", -1)[8]);
+      assertTrue(linear > 0 && linear <= 100, line);
+    }
+    assertTrue(Files.readString(out.resolve(SweepReport.TABLE)).contains("## Linear top-1"));
   }
 }
