@@ -10,6 +10,7 @@ import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
 import org.aucl.eval.KnnClassifier;
 import org.aucl.eval.KnnResult;
+import org.aucl.eval.KnnWeighting;
 import org.aucl.train.PretrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,10 @@ public final class EvalKnnCommand implements Callable<Integer> {
   @Option(names = "--knn-temperature", description = "0: votes weighted by similarity; t > 0: by exp(sim / t) (default: the run's).")
   Double knnTemperature;
 
+  @Option(names = "--knn-weights", paramLabel = "W",
+      description = "Votes weighted by similarity or shifted-cosine, (1 + sim) / 2, when the temperature is 0 (default: the run's).")
+  String knnWeights;
+
   @Option(names = "--knn-bank", description = "Bank size, 0 = the whole training split (default: the run's).")
   Integer knnBank;
 
@@ -42,7 +47,9 @@ public final class EvalKnnCommand implements Callable<Integer> {
     int k = knnK != null ? knnK : m.knnK();
     double t = knnTemperature != null ? knnTemperature : m.knnTemperature();
     int bankSize = knnBank != null ? knnBank : m.knnBank();
-    KnnClassifier knn = new KnnClassifier(k, t);
+    // a temperature asked for here replaces the run's weighting unless a weighting is asked for too
+    String w = knnWeights != null ? knnWeights : knnTemperature != null && t > 0 ? KnnWeighting.SIMILARITY.toString() : m.knnWeights();
+    KnnClassifier knn = UserInput.check(() -> new KnnClassifier(k, t, KnnWeighting.parse(w)));
     try (RunFeatures rf = target.features(ckpt)) {
       Features train = rf.train(FeatureHead.ENCODER);
       Features test = rf.test(FeatureHead.ENCODER);
@@ -63,7 +70,7 @@ public final class EvalKnnCommand implements Callable<Integer> {
       System.out.println(target.describe(ckpt) + "; " + rf.splits().note());
       System.out.printf(
           "kNN k=%d, %s votes, bank %d: top-1 %.2f%%%s%n",
-          r.k(), t > 0 ? "exp(sim/" + t + ")" : "similarity", bank.n(), 100 * r.top1(),
+          r.k(), t > 0 ? "exp(sim/" + t + ")" : KnnWeighting.parse(w).toString(), bank.n(), 100 * r.top1(),
           Double.isNaN(r.top5()) ? "" : String.format(", top-5 %.2f%%", 100 * r.top5()));
     }
     return 0;

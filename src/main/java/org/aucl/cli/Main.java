@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Self-supervised contrastive representation learning on the JVM, built around AUC-CL.",
     subcommands = {
       PretrainCommand.class,
+      SweepCommand.class,
       DataCommand.class,
       EvalCommand.class,
       EmbedCommand.class,

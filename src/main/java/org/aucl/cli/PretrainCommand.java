@@ -50,7 +50,22 @@ public final class PretrainCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** True in the command that already carries its recipe's options (see {@link #buildConfig()}). */
+  private boolean recipeApplied;
+
+  /** Injected by picocli; the help lists the recipes from their one owner, {@link Recipe}. */
+  @picocli.CommandLine.Spec
+  void setSpec(picocli.CommandLine.Model.CommandSpec spec) {
+    this.spec = spec;
+    spec.usageMessage().footer(Recipe.helpLines());
+  }
+
+  @Option(names = "--recipe", paramLabel = "NAME",
+      description = "A named bundle of settings: ${COMPLETION-CANDIDATES} (listed below); options given explicitly win. Default: ${DEFAULT-VALUE}.",
+      completionCandidates = RecipeNames.class)
+  String recipe = DEFAULT.recipe();
 
   @Option(names = "--method", description = "Pretraining method: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
       completionCandidates = MethodNames.class)
@@ -109,6 +124,10 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--weight-decay", description = "Weight decay. Default: ${DEFAULT-VALUE} with the default optimiser; another optimiser's own default otherwise.")
   double weightDecay = DEFAULT.optimizer().weightDecay();
 
+  @Option(names = "--decay-objective-variables", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Decay the objective's learnable variables (AUC-CL's a, b) with the network's weights, as the authors' CIFAR script does. Default: ${DEFAULT-VALUE}.")
+  boolean decayObjectiveVariables = DEFAULT.optimizer().decayObjectiveVariables();
+
   @Option(names = "--momentum", description = "Momentum of sgd and lars (default: the optimiser's own).")
   Double momentum;
 
@@ -133,6 +152,10 @@ public final class PretrainCommand implements Callable<Integer> {
 
   @Option(names = "--knn-temperature", description = "0: votes weighted by similarity; t > 0: by exp(sim / t). Default: ${DEFAULT-VALUE}.")
   double knnTemperature = DEFAULT.monitor().knnTemperature();
+
+  @Option(names = "--knn-weights", paramLabel = "W",
+      description = "With temperature 0, votes weighted by similarity (sim) or shifted-cosine ((1 + sim) / 2, the authors'). Default: ${DEFAULT-VALUE}.")
+  String knnWeights = DEFAULT.monitor().knnWeights();
 
   @Option(names = "--knn-bank", description = "Bank size: 0 = the whole training split, else a balanced subset. Default: ${DEFAULT-VALUE}.")
   int knnBank = DEFAULT.monitor().knnBank();
@@ -167,6 +190,14 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--on-nan", paramLabel = "stop|skip",
       description = "A step whose loss or gradient is not finite: stop the run (exit code 3, last checkpoint kept) or skip the step. Default: ${DEFAULT-VALUE}.")
   String onNan = DEFAULT.safety().onNan();
+
+  /** The recipe names for {@code --help}. */
+  static final class RecipeNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Recipe.names().iterator();
+    }
+  }
 
   /** The method names for {@code --help}. */
   static final class MethodNames implements Iterable<String> {
@@ -227,8 +258,52 @@ public final class PretrainCommand implements Callable<Integer> {
     return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  /** The run these options describe: the default job with every given option applied. */
+  /**
+   * The configuration that {@code pretrain} with {@code args} would run, checked: the sweep's way of
+   * resolving each grid point from the options it passes through.
+   */
+  static PretrainConfig resolve(List<String> args) {
+    PretrainCommand cmd = new PretrainCommand();
+    try {
+      new picocli.CommandLine(cmd).parseArgs(args.toArray(new String[0]));
+    } catch (picocli.CommandLine.ParameterException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    return UserInput.check(cmd::buildConfig);
+  }
+
+  /**
+   * The run these options describe: the recipe's settings (the default job's for {@code default}) with
+   * every given option applied. A recipe's options are parsed before the given ones, in a second command,
+   * so that a given option overrides the recipe's exactly as it overrides a default.
+   */
   PretrainConfig buildConfig() {
+    Recipe r = Recipe.parse(recipe);
+    r.checkMethod(method);
+    List<String> recipeOptions = r.options(canonicalLoss());
+    if (recipeApplied || recipeOptions.isEmpty()) {
+      return buildOwnConfig(r);
+    }
+    PretrainCommand withRecipe = new PretrainCommand();
+    withRecipe.recipeApplied = true;
+    picocli.CommandLine cl = new picocli.CommandLine(withRecipe);
+    cl.setOverwrittenOptionsAllowed(true);
+    List<String> args = new ArrayList<>(recipeOptions);
+    args.addAll(commandLine());
+    cl.parseArgs(args.toArray(new String[0]));
+    return withRecipe.buildOwnConfig(r);
+  }
+
+  /** The objective's canonical name, or the name as given (its refusal comes with the objective's options). */
+  private String canonicalLoss() {
+    try {
+      return org.aucl.loss.Objectives.canonical(objective.loss);
+    } catch (IllegalArgumentException e) {
+      return objective.loss;
+    }
+  }
+
+  private PretrainConfig buildOwnConfig(Recipe r) {
     if (!Methods.NAMES.contains(method)) {
       throw new UserException("unknown --method '" + method + "': expected one of " + String.join(", ", Methods.NAMES) + ".");
     }
@@ -255,6 +330,7 @@ public final class PretrainCommand implements Callable<Integer> {
       throw new UserException(e.getMessage(), e);
     }
     return new PretrainConfig(
+        r.toString(),
         method,
         new PretrainConfig.Data(dataset, dir.toString(), subset, presetName, workers, reading.coarseLabels(), reading.channels()),
         aug,
@@ -262,7 +338,7 @@ public final class PretrainCommand implements Callable<Integer> {
         objective.toConfig(),
         optimizerConfig(),
         new PretrainConfig.Schedule(epochs, batchSize, warmupEpochs, minLrRatio),
-        new PretrainConfig.Monitor(knnK, knnEvery, knnTemperature, knnBank),
+        new PretrainConfig.Monitor(knnK, knnEvery, knnTemperature, knnBank, knnWeights),
         bnPasses.twoPass(),
         device,
         seed,
@@ -278,7 +354,7 @@ public final class PretrainCommand implements Callable<Integer> {
       });
       return null;
     }
-    List<String> twoViewOnly = new ArrayList<>(List.of("--bn-passes", "--proj-hidden", "--proj-out", "--weight-decay"));
+    List<String> twoViewOnly = new ArrayList<>(List.of("--bn-passes", "--proj-hidden", "--proj-out", "--weight-decay", "--decay-objective-variables"));
     if (spec != null) {
       spec.mixins().get("objective").options().forEach(o -> twoViewOnly.add(o.longestName()));
     }
@@ -305,7 +381,7 @@ public final class PretrainCommand implements Callable<Integer> {
     if (momentum != null) {
       opt = opt.withMomentum(momentum);
     }
-    return opt;
+    return opt.withDecayObjectiveVariables(decayObjectiveVariables);
   }
 
   /** A known dataset (or alias) that is missing is fetched first (Debian's package or the official download). */

@@ -10,8 +10,8 @@ import ai.djl.ndarray.types.Shape;
  * Weighted kNN on L2-normalised features (docs/PRETRAINING.md, the authors' per-epoch monitor).
  *
  * <p>For each query take the {@code k} bank features of highest cosine similarity; each votes for
- * its label with weight equal to the similarity, or {@code exp(sim / temperature)} when a
- * temperature is given. Queries are processed in chunks sized so that memory stays bounded whatever
+ * its label with weight equal to the similarity (or {@code (1 + sim) / 2}, {@link KnnWeighting}), or
+ * {@code exp(sim / temperature)} when a temperature is given. Queries are processed in chunks sized so that memory stays bounded whatever
  * k and the bank size.
  */
 public final class KnnClassifier {
@@ -21,20 +21,34 @@ public final class KnnClassifier {
 
   private final int k;
   private final double temperature;
+  private final KnnWeighting weighting;
 
   /**
    * @param k neighbours per query (clipped to the bank size)
    * @param temperature 0 for plain similarity weights, else the temperature of exp(sim / t)
    */
   public KnnClassifier(int k, double temperature) {
+    this(k, temperature, KnnWeighting.SIMILARITY);
+  }
+
+  /**
+   * @param weighting the weight of a vote when {@code temperature} is 0; with a temperature only
+   *     {@link KnnWeighting#SIMILARITY} is accepted, so that a setting never goes silently unused
+   */
+  public KnnClassifier(int k, double temperature, KnnWeighting weighting) {
     if (k < 1) {
       throw new IllegalArgumentException("kNN needs k >= 1, got " + k + ".");
     }
     if (temperature < 0) {
       throw new IllegalArgumentException("kNN temperature must be >= 0, got " + temperature + ".");
     }
+    if (temperature > 0 && weighting != KnnWeighting.SIMILARITY) {
+      throw new IllegalArgumentException(
+          "kNN weighting " + weighting + " cannot be combined with a temperature (" + temperature + "), which weighs by exp(sim / t).");
+    }
     this.k = k;
     this.temperature = temperature;
+    this.weighting = weighting;
   }
 
   public KnnResult evaluate(NDManager parent, Features bank, Features queries) {
@@ -61,7 +75,7 @@ public final class KnnClassifier {
           NDArray q = step.create(chunk, new Shape(rows, queries.dim()));
           NDArray sim = q.matMul(bankT);
           NDList top = sim.topK(kk, 1, true, false);
-          NDArray weights = temperature > 0 ? top.get(0).div(temperature).exp() : top.get(0);
+          NDArray weights = weights(top.get(0));
           NDArray neighbourLabels = bankLabels.get(top.get(1).flatten()).reshape(rows, kk);
           NDArray votes = neighbourLabels.oneHot(classes).mul(weights.expandDims(2)).sum(new int[] {1});
           long[] ranked = votes.argSort(1, false).toType(DataType.INT64, false).toLongArray();
@@ -82,5 +96,12 @@ public final class KnnClassifier {
     }
     double n = queries.n();
     return new KnnResult(correct1 / n, classes > 5 ? correct5 / n : Double.NaN, kk, queries.n());
+  }
+
+  private NDArray weights(NDArray sim) {
+    if (temperature > 0) {
+      return sim.div(temperature).exp();
+    }
+    return weighting == KnnWeighting.SHIFTED_COSINE ? sim.add(1).div(2) : sim;
   }
 }

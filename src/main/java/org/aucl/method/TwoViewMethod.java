@@ -47,7 +47,7 @@ public final class TwoViewMethod implements PretrainMethod<PairBatch> {
     this.objective = Objectives.create(objective);
     this.optimizer = Optimizers.create(optimizer);
     this.objective.initialize(objectiveState, datasetSize);
-    this.step = new TwoViewStep(this.net, this.objective, this.optimizer, twoPassBatchNorm);
+    this.step = new TwoViewStep(this.net, this.objective, this.optimizer, twoPassBatchNorm, optimizer.decayObjectiveVariables());
   }
 
   @Override

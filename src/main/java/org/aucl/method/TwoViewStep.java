@@ -17,7 +17,7 @@ import org.aucl.optim.ParameterOptimizer;
 /**
  * One optimisation step of the two-view method: both views through encoder and projector, the
  * objective, backward, the optimiser over the network's parameters and the objective's minimised
- * variables (named "objective.…", excluded from weight decay; the optimiser zeroes every gradient it
+ * variables (named "objective.…", excluded from weight decay unless asked; the optimiser zeroes every gradient it
  * used), then the objective's own update (dual ascent, moving averages).
  *
  * <p>Every array of the step lives in a sub-manager that the step closes.
@@ -37,11 +37,22 @@ public final class TwoViewStep {
    *     as the authors do); false: one pass over the concatenated 2B batch, then split
    */
   public TwoViewStep(ContrastiveNet net, ContrastiveObjective objective, ParameterOptimizer optimizer, boolean twoPassBatchNorm) {
+    this(net, objective, optimizer, twoPassBatchNorm, false);
+  }
+
+  /**
+   * @param decayObjectiveVariables true: the objective's minimised variables are decayed like the
+   *     network's weights (the authors' CIFAR script decays b); false: they are left out of decay
+   */
+  public TwoViewStep(ContrastiveNet net, ContrastiveObjective objective, ParameterOptimizer optimizer, boolean twoPassBatchNorm,
+      boolean decayObjectiveVariables) {
     this.net = net;
     this.objective = objective;
     this.optimizer = optimizer;
     this.twoPassBatchNorm = twoPassBatchNorm;
-    optimizer.excludeFromWeightDecay(n -> n.startsWith(OBJECTIVE_PREFIX));
+    if (!decayObjectiveVariables) {
+      optimizer.excludeFromWeightDecay(n -> n.startsWith(OBJECTIVE_PREFIX));
+    }
   }
 
   /** Records the wall time of each phase of the following steps into {@code phases}. */

@@ -7,7 +7,6 @@ import org.aucl.data.Subsets;
 import org.aucl.eval.FeatureExtractor;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
-import org.aucl.eval.KnnClassifier;
 import org.aucl.eval.KnnResult;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.util.UserException;
@@ -47,6 +46,6 @@ public final class KnnMonitor {
   public KnnResult evaluate(ContrastiveNet net, NDManager manager) {
     Features bankFeatures = FeatureExtractor.extract(net, bank, eval, FeatureHead.ENCODER);
     Features testFeatures = FeatureExtractor.extract(net, test, eval, FeatureHead.ENCODER);
-    return new KnnClassifier(settings.knnK(), settings.knnTemperature()).evaluate(manager, bankFeatures, testFeatures);
+    return settings.classifier().evaluate(manager, bankFeatures, testFeatures);
   }
 }

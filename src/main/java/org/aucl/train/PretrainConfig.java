@@ -6,6 +6,8 @@ import org.aucl.augment.AugmentPresets;
 import org.aucl.data.DatasetOptions;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
+import org.aucl.eval.KnnClassifier;
+import org.aucl.eval.KnnWeighting;
 import org.aucl.loss.ObjectiveConfig;
 import org.aucl.method.TwoViewMethod;
 import org.aucl.method.teacher.TeacherStudentConfig;
@@ -18,6 +20,8 @@ import org.aucl.optim.OptimizerConfig;
  * or resumed from it alone. {@link #defaultJob()} owns the default of every value; the command line
  * starts from it and never restates a default.
  *
+ * @param recipe the named bundle of settings the run started from ({@code default} or
+ *     {@code official-cifar}; docs/LOSSES.md, "Recipes"); every value it set is recorded in the fields below
  * @param method the pretraining method ({@code two-view} or {@code teacher-student})
  * @param augment the views' settings; its output size is 0 (the dataset's) or the network's image size
  * @param net the network; its image size is the side at which images enter it
@@ -29,6 +33,7 @@ import org.aucl.optim.OptimizerConfig;
  *     teacher-student configuration leaves it out
  */
 public record PretrainConfig(
+    String recipe,
     String method,
     Data data,
     AugmentConfig augment,
@@ -43,7 +48,13 @@ public record PretrainConfig(
     Safety safety,
     TeacherStudentConfig teacher) {
 
+  /** The name of the default job's recipe. */
+  public static final String DEFAULT_RECIPE = "default";
+
   public PretrainConfig {
+    if (recipe == null) {
+      recipe = DEFAULT_RECIPE; // config.json of runs made before recipes existed
+    }
     if (method == null) {
       method = TwoViewMethod.NAME; // config.json of runs made before methods existed
     }
@@ -69,6 +80,7 @@ public record PretrainConfig(
    */
   public static PretrainConfig defaultJob() {
     return new PretrainConfig(
+        DEFAULT_RECIPE,
         TwoViewMethod.NAME,
         new Data("fashion-mnist", Datasets.defaultDataDir().toString(), 0, "fashion-mnist", 2, false, 0),
         AugmentPresets.config("fashion-mnist"),
@@ -76,12 +88,30 @@ public record PretrainConfig(
         ObjectiveConfig.of("auc-cl"),
         OptimizerConfig.defaults("adamw").withLr(2e-3),
         new Schedule(4, 128, 0.5, 0.0),
-        new Monitor(200, 1, 0, 0),
+        new Monitor(200, 1, 0, 0, KnnWeighting.SIMILARITY.toString()),
         false,
         "auto",
         1,
         Safety.DEFAULT,
         null);
+  }
+
+  /** This run with another schedule (a sweep's epochs and batch size). */
+  public PretrainConfig withSchedule(Schedule s) {
+    return new PretrainConfig(recipe, method, data, augment, net, objective, optimizer, s, monitor, twoPassBatchNorm,
+        device, seed, safety, teacher);
+  }
+
+  /** This run with another optimiser setting (a sweep's scaled learning rate). */
+  public PretrainConfig withOptimizer(OptimizerConfig o) {
+    return new PretrainConfig(recipe, method, data, augment, net, objective, o, schedule, monitor, twoPassBatchNorm,
+        device, seed, safety, teacher);
+  }
+
+  /** This run with another seed (a sweep's seeds). */
+  public PretrainConfig withSeed(long newSeed) {
+    return new PretrainConfig(recipe, method, data, augment, net, objective, optimizer, schedule, monitor, twoPassBatchNorm,
+        device, newSeed, safety, teacher);
   }
 
   /** What the method, network and objective are, for refusing a checkpoint made for another run. */
@@ -152,6 +182,14 @@ public record PretrainConfig(
    * @param floorLrRatio the cosine decay ends at base lr times this
    */
   public record Schedule(int epochs, int batchSize, double warmupEpochs, double floorLrRatio) {
+    public Schedule withEpochs(int e) {
+      return new Schedule(e, batchSize, warmupEpochs, floorLrRatio);
+    }
+
+    public Schedule withBatchSize(int b) {
+      return new Schedule(epochs, b, warmupEpochs, floorLrRatio);
+    }
+
     public Schedule {
       if (epochs < 1) {
         throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs + ".");
@@ -174,15 +212,30 @@ public record PretrainConfig(
    * @param knnEvery run the monitor every this many epochs (and after the last); 0 turns it off
    * @param knnTemperature 0 weighs votes by similarity, else by exp(sim / t)
    * @param knnBank 0 uses the whole training split as the bank, else a class-balanced subset
+   * @param knnWeights how votes are weighted when the temperature is 0: {@code similarity} (ours) or
+   *     {@code shifted-cosine}, (1 + sim) / 2 (the authors'); {@link KnnWeighting}
    */
-  public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank) {
+  public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank, String knnWeights) {
     public Monitor {
+      if (knnWeights == null) {
+        knnWeights = KnnWeighting.SIMILARITY.toString(); // config.json of runs made before the option
+      }
+      knnWeights = KnnWeighting.parse(knnWeights).toString();
+      if (knnTemperature > 0 && !knnWeights.equals(KnnWeighting.SIMILARITY.toString())) {
+        throw new IllegalArgumentException("--knn-weights " + knnWeights
+            + " cannot be combined with --knn-temperature " + knnTemperature + ", which weighs votes by exp(sim / t).");
+      }
       if (knnK < 1) {
         throw new IllegalArgumentException("--knn-k must be at least 1, got " + knnK + ".");
       }
       if (knnEvery < 0 || knnBank < 0 || knnTemperature < 0) {
         throw new IllegalArgumentException("--knn-every, --knn-bank and --knn-temperature must be >= 0.");
       }
+    }
+
+    /** The classifier these settings describe. */
+    public KnnClassifier classifier() {
+      return new KnnClassifier(knnK, knnTemperature, KnnWeighting.parse(knnWeights));
     }
 
     boolean due(int epoch, int lastEpoch) {

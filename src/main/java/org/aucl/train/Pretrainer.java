@@ -103,6 +103,10 @@ public final class Pretrainer {
       }
       Progress at = found.isPresent() ? resumeFrom(method, found.get()) : Progress.START;
       if (at.epoch() >= cfg.schedule().epochs()) {
+        if (!java.nio.file.Files.isRegularFile(run.summary())) {
+          // killed after its last checkpoint but before its summary: only the summary is missing
+          return finish(MetricsLog.resume(run.metrics(), at.epoch()).epochs(), at);
+        }
         throw new UserException(
             "the run in " + run.root() + " already finished all " + cfg.schedule().epochs() + " epochs.");
       }

@@ -38,7 +38,7 @@ class PretrainDefaultsTest {
   private static PretrainConfig defaultJobHere() {
     PretrainConfig d = PretrainConfig.defaultJob();
     PretrainConfig.Data data = d.data();
-    return new PretrainConfig(d.method(),
+    return new PretrainConfig(d.recipe(), d.method(),
         new PretrainConfig.Data(data.dataset(), dataDir.toString(), data.subset(), data.preset(), data.workers(),
             data.coarseLabels(), data.channels()),
         d.augment(), d.net(), d.objective(), d.optimizer(), d.schedule(), d.monitor(), d.twoPassBatchNorm(),

@@ -39,6 +39,10 @@ class KnnClassifierTest {
 
   /** Independent reference: full sort of similarities per query, weighted votes in doubles. */
   private static double[] reference(Features bank, Features q, int k, double t, int classes) {
+    return reference(bank, q, k, t, classes, false);
+  }
+
+  private static double[] reference(Features bank, Features q, int k, double t, int classes, boolean shifted) {
     int c1 = 0;
     int c5 = 0;
     for (int i = 0; i < q.n(); i++) {
@@ -56,7 +60,7 @@ class KnnClassifierTest {
       double[] votes = new double[classes];
       for (int r = 0; r < k; r++) {
         int j = order[r];
-        votes[bank.labels()[j]] += t > 0 ? Math.exp(sims[j] / t) : sims[j];
+        votes[bank.labels()[j]] += t > 0 ? Math.exp(sims[j] / t) : shifted ? (1 + sims[j]) / 2 : sims[j];
       }
       Integer[] cls = new Integer[classes];
       for (int c = 0; c < classes; c++) {
@@ -103,7 +107,24 @@ class KnnClassifierTest {
   }
 
   @Test
+  void shiftedCosineVotesMatchTheReferenceAndDifferFromPlainSimilarity() {
+    // many neighbours, so that some have negative similarity: where the two weightings part
+    Features bank = clustered(600, 16, 10, 3.0, 5);
+    Features queries = clustered(300, 16, 10, 3.0, 6);
+    try (NDManager m = NDManager.newBaseManager()) {
+      KnnResult got = new KnnClassifier(400, 0, KnnWeighting.SHIFTED_COSINE).evaluate(m, bank, queries);
+      double[] want = reference(bank, queries, 400, 0, 10, true);
+      assertEquals(want[0], got.top1(), 1.0 / 300 + 1e-9);
+      assertEquals(want[1], got.top5(), 1.0 / 300 + 1e-9);
+      double plain = reference(bank, queries, 400, 0, 10, false)[0];
+      assertTrue(Math.abs(plain - want[0]) > 1.5 / 300, "the data should tell the weightings apart: " + plain + " vs " + want[0]);
+    }
+  }
+
+  @Test
   void rejectsImpossibleSettings() {
+    assertThrows(IllegalArgumentException.class, () -> new KnnClassifier(5, 0.1, KnnWeighting.SHIFTED_COSINE));
+    assertThrows(IllegalArgumentException.class, () -> KnnWeighting.parse("cosine"));
     assertThrows(IllegalArgumentException.class, () -> new KnnClassifier(0, 0));
     assertThrows(IllegalArgumentException.class, () -> new KnnClassifier(5, -1));
   }

@@ -128,6 +128,21 @@ class TwoViewStepTest {
     }
   }
 
+  @Test
+  void objectiveVariablesAreDecayedWhenAsked() {
+    try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+        NDManager objManager = net.manager().newSubManager();
+        ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("adamw").withWeightDecay(0.5))) {
+      ToyObjective obj = new ToyObjective();
+      obj.initialize(objManager, 8);
+      TwoViewStep step = new TwoViewStep(net, obj, opt, false, true);
+      double lr = 0.01;
+      step.run(batch(new Random(3), 8, 1, 12), lr);
+      // the Adam step (lr) plus decoupled decay lr * 0.5 * c, with c = 2: the authors' treatment of b
+      assertEquals(2 - lr - lr * 0.5 * 2, obj.c.getFloat(), 1e-6, "c after one step");
+    }
+  }
+
   /** Arrays alive under the engine's root manager (all managers descend from it). */
   private static int liveArrays() {
     try (NDManager probe = NDManager.newBaseManager()) {

@@ -108,6 +108,14 @@ class PretrainEndToEndTest {
           part + " differs between the resumed and the uninterrupted run");
     }
     assertEquals(metrics(whole).get(1).loss(), metrics(sliced).get(1).loss(), 0.0);
+
+    // killed after the last checkpoint, before the summary: resuming writes the summary alone
+    String summary = Files.readString(sliced.resolve("summary.json"));
+    Files.delete(sliced.resolve("summary.json"));
+    assertEquals(0, run(List.of("pretrain", "--resume", sliced.toString(), "--quiet")));
+    assertEquals(summary, Files.readString(sliced.resolve("summary.json")));
+    assertEquals(2, metrics(sliced).size(), "nothing was trained again");
+    assertEquals(Cli.USER_ERROR, run(List.of("pretrain", "--resume", sliced.toString(), "--quiet")), "a finished run");
   }
 
   @Test

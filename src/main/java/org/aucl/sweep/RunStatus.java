@@ -1,0 +1,23 @@
+package org.aucl.sweep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aucl.train.RunDirectory;
+
+/** Where one run of a sweep stands, read from its folder alone, so that a killed sweep can continue. */
+public enum RunStatus {
+  /** No config.json: the run has not started (an empty folder left by a kill counts as not started). */
+  NEW,
+  /** config.json but no summary.json: started and killed; continued with the run's resume. */
+  STARTED,
+  /** summary.json written: training finished (its linear probe may still be missing). */
+  FINISHED;
+
+  public static RunStatus of(Path dir) {
+    RunDirectory run = new RunDirectory(dir);
+    if (Files.isRegularFile(run.summary())) {
+      return FINISHED;
+    }
+    return Files.isRegularFile(run.config()) ? STARTED : NEW;
+  }
+}

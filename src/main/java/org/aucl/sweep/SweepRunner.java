@@ -1,0 +1,119 @@
+package org.aucl.sweep;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aucl.train.Pretrainer;
+import org.aucl.train.PretrainConfig;
+import org.aucl.train.Provenance;
+import org.aucl.train.RunDirectory;
+import org.aucl.train.RunSummary;
+import org.aucl.util.Json;
+import org.aucl.util.UserException;
+
+/**
+ * Runs a sweep's plan one run after another. Each run's folder says where it stands ({@link RunStatus}):
+ * a finished run is skipped, a started one is resumed from its last checkpoint (the pretraining loop's
+ * own resume), a new one is created. The outputs are rewritten after every run.
+ */
+public final class SweepRunner {
+  private final SweepPlan plan;
+  private final Provenance provenance;
+  private final boolean quiet;
+  private final PrintStream out;
+  private long stopAtStep = Long.MAX_VALUE;
+
+  /** @param provenance how the sweep was started, recorded in each new run's config.json */
+  public SweepRunner(SweepPlan plan, Provenance provenance, boolean quiet, PrintStream out) {
+    this.plan = plan;
+    this.provenance = provenance;
+    this.quiet = quiet;
+    this.out = out;
+  }
+
+  /**
+   * Stops the sweep as a kill would, when the run it is training reaches global step {@code step}
+   * (after that run's mid-epoch checkpoint): the tests of a killed sweep.
+   */
+  public SweepRunner stopAtStep(long step) {
+    this.stopAtStep = step;
+    return this;
+  }
+
+  /** Runs what is left; false when stopped by {@link #stopAtStep}. */
+  public boolean run() {
+    checkExistingRuns();
+    List<PlannedRun> runs = plan.runs();
+    for (int i = 0; i < runs.size(); i++) {
+      PlannedRun r = runs.get(i);
+      RunStatus status = RunStatus.of(r.dir());
+      String label = String.format("run %d/%d %s", i + 1, runs.size(), r.dir().getFileName());
+      if (status == RunStatus.FINISHED) {
+        out.println(label + ": finished before, skipped");
+      } else if (!train(r, status, label)) {
+        out.println("sweep stopped at step " + stopAtStep + " of " + r.dir().getFileName() + "; run it again to continue.");
+        return false;
+      }
+      if (plan.settings().linear() && LinearResult.read(r.dir()).isEmpty()) {
+        LinearResult lin = LinearResult.probe(r.dir(), r.config().device());
+        out.printf("%s: linear top-1 %.2f%%%n", label, 100 * lin.top1());
+      }
+      SweepReport.write(plan);
+    }
+    SweepReport.write(plan);
+    out.println("sweep finished: " + plan.root().resolve(SweepReport.TABLE));
+    return true;
+  }
+
+  private boolean train(PlannedRun r, RunStatus status, String label) {
+    RunDirectory dir;
+    boolean resume = status == RunStatus.STARTED;
+    if (resume) {
+      dir = RunDirectory.open(r.dir());
+      out.println(label + ": resuming");
+    } else {
+      dir = RunDirectory.create(r.dir());
+      Json.write(dir.config(), new Provenance.ConfigFile(r.config(), provenance));
+      out.printf("%s: %s, batch %d, seed %d: %d epochs, %d steps, lr %.3g%n", label, r.point().objective(),
+          r.point().batchSize(), r.point().seed(), r.config().schedule().epochs(), r.steps(), r.config().optimizer().lr());
+    }
+    Pretrainer trainer = new Pretrainer(r.config(), dir, resume, quiet, out);
+    if (stopAtStep != Long.MAX_VALUE) {
+      trainer.stopAtStep(stopAtStep);
+    }
+    RunSummary s = trainer.run();
+    return s != null;
+  }
+
+  /**
+   * Refuses a sweep folder whose runs were made with other settings (another grid's options in the same
+   * folder), before anything runs: skipping or resuming them would mix two studies.
+   */
+  private void checkExistingRuns() {
+    for (PlannedRun r : plan.runs()) {
+      Path config = new RunDirectory(r.dir()).config();
+      if (!Files.isRegularFile(config)) {
+        continue;
+      }
+      PretrainConfig made = Json.read(config, Provenance.ConfigFile.class).config();
+      if (!Json.line(made).equals(Json.line(r.config()))) {
+        throw new UserException(r.dir() + " holds a run made with other settings than this sweep's ("
+            + firstDifference(made, r.config()) + "); give the sweep's original options or another --out.");
+      }
+    }
+  }
+
+  private static String firstDifference(PretrainConfig a, PretrainConfig b) {
+    var ta = Json.MAPPER.valueToTree(a);
+    var tb = Json.MAPPER.valueToTree(b);
+    var names = ta.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (!ta.get(n).equals(tb.get(n))) {
+        return n + " differs";
+      }
+    }
+    return "they differ";
+  }
+}

@@ -1,0 +1,32 @@
+package org.aucl.sweep;
+
+import java.util.List;
+import org.aucl.loss.Objectives;
+import org.aucl.train.PretrainConfig;
+
+/**
+ * A sweep's grid and rules (docs/PRETRAINING.md, "Sweeps").
+ *
+ * @param objectives objective names as given (aliases allowed)
+ * @param batchSizes the batch sizes, each run with every objective and seed
+ * @param seeds seeds 1 to this
+ * @param budget what is held equal across batch sizes
+ * @param lrRule how the learning rate scales with the batch size
+ * @param referenceBatch the batch at which the pass-through learning rate and epochs hold (R in the
+ *     formulas of {@link LrRule} and {@link Budget})
+ * @param linear run the linear probe at the end of each run
+ */
+public record SweepSettings(
+    List<String> objectives, List<Integer> batchSizes, int seeds, Budget budget, LrRule lrRule, int referenceBatch,
+    boolean linear) {
+
+  /**
+   * The study of spec section 5: every objective, batch sizes 32 to 512, 3 seeds, equal epochs, a fixed
+   * learning rate (as the authors' AdamW setting implies), the default job's batch as the reference, no
+   * linear probe.
+   */
+  public static SweepSettings defaults() {
+    return new SweepSettings(Objectives.names(), List.of(32, 64, 128, 256, 512), 3, Budget.EPOCHS, LrRule.FIXED,
+        PretrainConfig.defaultJob().schedule().batchSize(), false);
+  }
+}
