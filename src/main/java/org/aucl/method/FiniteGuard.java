@@ -14,17 +14,17 @@ import java.util.List;
  * the sum of every gradient, followed by the objective's statistics. A finite loss and finite
  * gradients give the loss exactly (x + 0 = x); a NaN or infinity anywhere gives NaN.
  */
-final class FiniteGuard {
+public final class FiniteGuard {
   private FiniteGuard() {}
 
   /**
    * @param loss the step's scalar loss
    * @param variables the variables backward has filled (those without a gradient are skipped)
-   * @param statistics a float64 vector read in the same transfer
+   * @param statistics a float64 vector read in the same transfer (null: none)
    * @param step the step's manager: the gradients' views and sums are made there
    * @return the loss (NaN when the loss or any gradient is not finite), then {@code statistics}' values
    */
-  static double[] read(NDArray loss, Collection<NDArray> variables, NDArray statistics, NDManager step) {
+  public static double[] read(NDArray loss, Collection<NDArray> variables, NDArray statistics, NDManager step) {
     List<NDArray> sums = new ArrayList<>();
     for (NDArray v : variables) {
       if (v.hasGradient()) {
@@ -39,7 +39,8 @@ final class FiniteGuard {
       check = loss.add(total.mul(0));
     }
     NDArray first = check.stopGradient().toType(DataType.FLOAT64, false).reshape(1);
-    double[] values = NDArrays.concat(new NDList(first, statistics)).toDoubleArray();
+    NDArray all = statistics == null ? first : NDArrays.concat(new NDList(first, statistics.toType(DataType.FLOAT64, false)));
+    double[] values = all.toDoubleArray();
     if (!Double.isFinite(values[0])) {
       values[0] = Double.NaN;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aucl.augment.MultiCropBatch;
+import org.aucl.method.FiniteGuard;
 import org.aucl.method.StepClock;
 import org.aucl.method.StepResult;
 import org.aucl.model.ContrastiveNet;
@@ -74,20 +75,31 @@ final class TeacherStudentStep {
       NDArray globals = crops(step, batch.globals(), batch.globalArrayShape());
       NDArray locals = batch.locals().isEmpty() ? null : crops(step, batch.locals(), batch.localArrayShape());
       NDList teacherOut = teacher.head(teacher.encode(globals, true), true).split(2, 0);
-      double lossValue;
       NDArray pairScores;
+      NDArray l;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray features = student.encode(globals, true);
         if (locals != null) {
           features = features.concat(student.encode(locals, true), 0);
         }
         NDList studentOut = student.head(features, true).split(2 + batch.locals().size(), 0);
-        NDArray l = loss.forward(teacherOut, studentOut, center.get(), s.teacherTemperature());
-        lossValue = l.getFloat();
+        l = loss.forward(teacherOut, studentOut, center.get(), s.teacherTemperature());
         pairScores = loss.scores(
             TeacherStudentAucClLoss.probabilities(teacherOut.get(0), center.get(), s.teacherTemperature()),
             studentOut.get(1).stopGradient());
         gc.backward(l);
+      }
+      // one read: the loss (NaN if it or any gradient is not finite) and the pair scores
+      double[] read = FiniteGuard.read(l, student.parameters().values(), pairScores.flatten(), step);
+      double lossValue = read[0];
+      float[] scoreValues = new float[read.length - 1];
+      for (int i = 0; i < scoreValues.length; i++) {
+        scoreValues[i] = (float) read[i + 1];
+      }
+      StepScores scores = StepScores.of(scoreValues, batch.size());
+      if (Double.isNaN(lossValue)) {
+        optimizer.discard(student.parameters()); // a non-finite step changes neither student, teacher nor centre
+        return new StepResult(Double.NaN, scores.meanPositive(), scores.meanNegative(), scores.batchAuc());
       }
       if (cfg.clipNorm() > 0) {
         GradientClipping.clipPerTensor(student.parameters(), cfg.clipNorm());
@@ -97,7 +109,6 @@ final class TeacherStudentStep {
       nets.ema().update(s.teacherMomentum());
       center.update(teacherOut);
       last = s;
-      StepScores scores = StepScores.of(pairScores.toFloatArray(), batch.size());
       return new StepResult(lossValue, scores.meanPositive(), scores.meanNegative(), scores.batchAuc());
     }
   }

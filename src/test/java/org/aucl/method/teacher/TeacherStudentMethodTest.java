@@ -122,6 +122,23 @@ class TeacherStudentMethodTest {
     }
   }
 
+  @Test
+  void nonFiniteStepChangesNeitherStudentNorTeacher() {
+    try (TeacherStudentMethod m = method()) {
+      m.step(batch(new Random(5)), 1e-3, new StepClock(0, 5, 100));
+      Map<String, float[]> student = snapshot(m.student());
+      Map<String, float[]> teacher = snapshot(m.evalNet());
+      MultiCropBatch poisoned = batch(new Random(6));
+      poisoned.globals().get(0)[3] = Float.NaN;
+      StepResult r = m.step(poisoned, 1e-3, new StepClock(1, 5, 100));
+      assertTrue(Double.isNaN(r.loss()), "a NaN input gives a NaN step, got " + r.loss());
+      assertEquals(0, distance(student, m.student()), 0, "student unchanged");
+      assertEquals(0, distance(teacher, m.evalNet()), 0, "teacher unchanged");
+      StepResult next = m.step(batch(new Random(7)), 1e-3, new StepClock(2, 5, 100));
+      assertTrue(Double.isFinite(next.loss()), "the next finite step trains again: " + next.loss());
+    }
+  }
+
   /** Arrays alive under the engine's root manager (all managers descend from it). */
   private static int liveArrays() {
     try (NDManager probe = NDManager.newBaseManager()) {
