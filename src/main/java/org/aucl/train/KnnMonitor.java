@@ -21,6 +21,11 @@ public final class KnnMonitor {
   private final ImageDataset bank;
   private final ImageDataset test;
   private final ViewTransform eval;
+  private Extracted last;
+
+  /** What one evaluation extracted, kept so the run's final evaluations need not extract it again. */
+  public record Extracted(ImageDataset bankImages, Features bank, ImageDataset testImages, Features test,
+      ViewTransform transform) {}
 
   /**
    * @param trainSplit the whole training split; {@code settings.knnBank() > 0} keeps a balanced subset
@@ -44,9 +49,15 @@ public final class KnnMonitor {
     }
   }
 
+  /** The features of the latest {@link #evaluate}, or null before the first. */
+  public Extracted lastExtracted() {
+    return last;
+  }
+
   public KnnResult evaluate(ContrastiveNet net, NDManager manager) {
     Features bankFeatures = FeatureExtractor.extract(net, bank, eval, FeatureHead.ENCODER);
     Features testFeatures = FeatureExtractor.extract(net, test, eval, FeatureHead.ENCODER);
+    last = new Extracted(bank, bankFeatures, test, testFeatures, eval);
     return new KnnClassifier(settings.knnK(), settings.knnTemperature()).evaluate(manager, bankFeatures, testFeatures);
   }
 }

@@ -70,7 +70,16 @@ class PretrainEndToEndTest {
     assertTrue(summary.bestKnnTop1() > 0.40, "kNN top-1 should clearly beat chance (0.25): " + summary.bestKnnTop1());
     assertEquals(4, summary.epochs());
 
-    // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly)
+    // pretrain ends with the report: kNN and linear probe of checkpoints/last, recorded
+    String report = Files.readString(out.resolve("report.md"));
+    assertTrue(report.contains("| kNN (") && report.contains("| linear probe ("), report);
+    try (var records = Files.list(out.resolve("evals"))) {
+      assertEquals(2, records.count());
+    }
+
+    // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly); the
+    // features are deleted first, since the final evaluations cached the monitor's own
+    org.aucl.util.FileTrees.delete(out.resolve("features"));
     String printed = captureOut(() -> assertEquals(0, run(List.of("eval", "knn", out.toString()))));
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("top-1 ([0-9.]+)%").matcher(printed);
     assertTrue(m.find(), printed);

@@ -1,0 +1,89 @@
+package org.aucl.runeval;
+
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aucl.RunFeatures;
+import org.aucl.data.SubsetDataset;
+import org.aucl.data.Subsets;
+import org.aucl.eval.FeatureHead;
+import org.aucl.eval.Features;
+import org.aucl.eval.KnnClassifier;
+import org.aucl.eval.KnnResult;
+import org.aucl.train.PretrainConfig;
+
+/**
+ * Weighted kNN of the test split against the training split (or the monitor's class-balanced subset of
+ * {@code bank} images of it, drawn with the run's seed + 1).
+ *
+ * @param temperature 0: votes weighted by similarity; t > 0: by exp(sim / t)
+ * @param bank 0: the whole training split
+ * @param runSeed the run's seed, from which the monitor drew its bank
+ */
+public record KnnEvaluation(int k, double temperature, int bank, long runSeed) implements Evaluation {
+  /** The run's monitor settings, each replaced where a value is given. */
+  public static KnnEvaluation forRun(PretrainConfig cfg, Integer k, Double temperature, Integer bank) {
+    PretrainConfig.Monitor m = cfg.monitor();
+    return new KnnEvaluation(
+        k != null ? k : m.knnK(),
+        temperature != null ? temperature : m.knnTemperature(),
+        bank != null ? bank : m.knnBank(),
+        cfg.seed());
+  }
+
+  @Override
+  public String name() {
+    return "knn";
+  }
+
+  @Override
+  public String title() {
+    return "kNN";
+  }
+
+  @Override
+  public String settings() {
+    return "k=" + k + ", " + votes() + " votes, bank " + (bank > 0 ? bank + " (seed " + (runSeed + 1) + ")" : "all");
+  }
+
+  @Override
+  public List<String> options() {
+    return List.of("--knn-k", String.valueOf(k), "--knn-temperature", String.valueOf(temperature), "--knn-bank",
+        String.valueOf(bank));
+  }
+
+  @Override
+  public Outcome run(RunFeatures rf) {
+    Features train = rf.train(FeatureHead.ENCODER);
+    Features test = rf.test(FeatureHead.ENCODER);
+    Features bankRows = train;
+    if (bank > 0 && bank < train.n()) {
+      // the monitor's bank: the same class-balanced subset (seed + 1) of the training split
+      SubsetDataset sub = (SubsetDataset) Subsets.balanced(rf.splits().train(), bank, runSeed + 1);
+      int[] rows = new int[sub.size()];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = sub.sourceIndex(i);
+      }
+      bankRows = train.select(rows);
+    }
+    KnnResult r;
+    try (NDManager manager = NDManager.newBaseManager(rf.device())) {
+      r = new KnnClassifier(k, temperature).evaluate(manager, bankRows, test);
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("top1", r.top1());
+    String top5 = "";
+    if (!Double.isNaN(r.top5())) {
+      metrics.put("top5", r.top5());
+      top5 = String.format(", top-5 %.2f%%", 100 * r.top5());
+    }
+    String figure = String.format("top-1 %.2f%%%s", 100 * r.top1(), top5);
+    String line = String.format("kNN k=%d, %s votes, bank %d: %s", r.k(), votes(), bankRows.n(), figure);
+    return new Outcome(metrics, figure, List.of(line));
+  }
+
+  private String votes() {
+    return temperature > 0 ? "exp(sim/" + temperature + ")" : "similarity";
+  }
+}
