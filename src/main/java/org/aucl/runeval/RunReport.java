@@ -47,8 +47,8 @@ public final class RunReport {
     md.append("# Run report: ").append(root.getFileName()).append("\n\n");
     md.append("Run directory `").append(root).append("`, checkpoint `").append(checkpoint.which()).append("` (epoch ")
         .append(checkpoint.state().epoch()).append(", content hash `").append(checkpoint.contentHash(), 0, 12)
-        .append("`). Written by `./aucl report`; evaluations already recorded for this checkpoint are reused, "
-            + "and a changed checkpoint has them run again.\n\n");
+        .append("`). Written by `./aucl report` and at the end of `./aucl pretrain`; evaluations already recorded for this "
+            + "checkpoint (`evals/`) are reused, and a changed checkpoint has them run again.\n\n");
 
     md.append("## Evaluations\n\n");
     notes.forEach(n -> md.append(n).append("\n\n"));
