@@ -7,8 +7,9 @@ package org.aucl.eval;
  *
  * <p>Minimises {@code f(w, b) = 0.5 |w|^2 + C sum_i log(1 + exp(-y_i (w.x_i + b)))}, y_i in {-1, +1}; the
  * intercept b is not regularised. Stops when {@code |grad f| <= eps * max(min(#pos, #neg), 1) / n *
- * |grad f(0)|}, LIBLINEAR's rule (the gradient at zero, whatever the starting point). Each Hessian-vector product is two passes over the float rows,
- * which is why this runs on plain arrays rather than on LIBLINEAR's one object per value.
+ * |grad f(0)|}, LIBLINEAR's rule (the gradient at zero, whatever the starting point). Each Hessian-vector
+ * product is two passes over the float rows, which is why this runs on plain arrays rather than on
+ * LIBLINEAR's one object per value.
  */
 final class BinaryLogisticSolver {
   private static final int MAX_NEWTON = 100;

@@ -10,7 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.aucl.RunCheckpoint;
+import org.aucl.RunFeatures;
+import org.aucl.augment.ImageShape;
+import org.aucl.augment.Normalize;
+import org.aucl.augment.ViewPipeline;
 import org.aucl.cli.Cli;
+import org.aucl.data.ImageDataset;
+import org.aucl.data.SyntheticDataset;
+import org.aucl.eval.FeatureHead;
+import org.aucl.eval.Features;
+import org.aucl.model.Devices;
 import org.aucl.util.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +134,28 @@ class ReportCommandTest {
     String md = Files.readString(copy.resolve("report.md"));
     assertEquals(1, count(md, "| kNN ("), "only the current checkpoint's records: " + md);
     assertEquals(0, count(md, "| few-shot"), md);
+  }
+
+  @Test
+  void offeredFeaturesAreCachedOnlyWhenTheyComeFromTheSameImagesAndTransform() throws Exception {
+    Path copy = tmp.resolve("offer-run");
+    copyTree(run, copy);
+    FileTrees.delete(copy.resolve("features"));
+    RunCheckpoint ckpt = RunCheckpoint.open(copy, "last");
+    try (RunFeatures rf = new RunFeatures(ckpt, RunFeatures.splitsFor(ckpt, null, null), Devices.resolve("cpu"))) {
+      ImageDataset test = rf.splits().test();
+      ViewPipeline transform = ckpt.evalTransform(new ImageShape(test.channels(), test.height(), test.width()));
+      Features offered = new Features(new float[test.size() * 4], test.size(), 4, new int[test.size()]);
+      ImageDataset other = new SyntheticDataset("other", test.size(), 16, 1, 5, 99);
+      assertFalse(rf.offer("test", other, transform, offered), "other images");
+      ViewPipeline otherTransform = new ViewPipeline(List.of(Normalize.forChannels(new float[] {0.1f},
+          new float[] {0.2f}, 1)));
+      assertFalse(rf.offer("test", test, otherTransform, offered), "another transform");
+      assertTrue(rf.offer("test", test, transform, offered));
+      assertFalse(rf.offer("test", test, transform, offered), "already cached");
+      assertEquals(4, rf.test(FeatureHead.ENCODER).dim(), "the offered features are read back");
+      assertEquals(0, rf.extracted());
+    }
   }
 
   @Test
