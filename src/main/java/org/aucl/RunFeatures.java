@@ -71,16 +71,18 @@ public final class RunFeatures implements AutoCloseable {
    * pretraining monitor's, after the last epoch), so they are not extracted again. They are ignored unless
    * they were made from the same images (same identity) with the same transform.
    *
-   * @return true when they were stored
+   * @return true when they match (and are stored, unless the cache holds them already), false when not
    */
   public boolean offer(String split, ImageDataset images, ViewTransform transform, Features f) {
     ImageDataset ds = split.equals("train") ? splits.train() : splits.test();
     FeatureKey key = key(ds, split, FeatureHead.ENCODER);
     if (f.n() != ds.size() || !key.transform().equals(transform.toString())
-        || !key.dataset().equals(FeatureKey.identify(images)) || cache.has(key)) {
+        || !key.dataset().equals(FeatureKey.identify(images))) {
       return false;
     }
-    cache.put(key, f);
+    if (!cache.has(key)) {
+      cache.put(key, f);
+    }
     return true;
   }
 

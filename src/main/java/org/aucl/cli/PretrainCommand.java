@@ -233,8 +233,8 @@ public final class PretrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs the final evaluations of the last checkpoint (with the monitor's features of the last epoch, so
-   * nothing is extracted twice) and writes report.md. An evaluation that cannot run on this dataset (no
+   * Runs the final evaluations of the last checkpoint and writes report.md. The monitor's features and kNN
+   * of the last epoch are taken over, so nothing is extracted or classified twice. An evaluation that cannot run on this dataset (no
    * labels) is noted in the report instead of failing the finished run.
    */
   private List<EvalRunner.Ran> finalReport(RunDirectory run, PretrainConfig cfg, Pretrainer trainer, Set<String> names) {
@@ -246,10 +246,7 @@ public final class PretrainCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("final evaluations of checkpoints/last:");
         try {
-          trainer.lastEpochFeatures().ifPresent(f -> {
-            reporter.features().offer("train", f.bankImages(), f.transform(), f.bank());
-            reporter.features().offer("test", f.testImages(), f.transform(), f.test());
-          });
+          trainer.lastEpochFeatures().ifPresent(reporter::takeMonitor);
           ran = reporter.evaluate(StandardEvaluations.of(cfg, names));
         } catch (UserException e) {
           notes.add("The final evaluations could not run: " + e.getMessage());

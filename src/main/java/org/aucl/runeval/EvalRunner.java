@@ -38,6 +38,15 @@ public final class EvalRunner {
     Evaluation.Outcome o = e.run(features);
     double seconds = (System.nanoTime() - start) / 1e9;
     int extracted = features.extracted() - extractedBefore;
+    return record(e, o, seconds, extracted == 0 ? "from the cache" : extracted + " split(s) extracted");
+  }
+
+  /**
+   * Records an outcome of {@code e} obtained elsewhere (the pretraining monitor's last kNN).
+   *
+   * @param featureSource where the features came from, in words
+   */
+  public Ran record(Evaluation e, Evaluation.Outcome o, double seconds, String featureSource) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     o.metrics().forEach((k, v) -> {
       if (Double.isFinite(v)) {
@@ -46,9 +55,7 @@ public final class EvalRunner {
     });
     EvalRecord r = new EvalRecord(
         e.name(), e.title(), e.settings(), dataset, checkpoint.contentHash(), checkpoint.which(), checkpoint.state().epoch(),
-        metrics, o.figure(), command(e), seconds,
-        extracted == 0 ? "from the cache" : extracted + " split(s) extracted",
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        metrics, o.figure(), command(e), seconds, featureSource, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     records.save(r);
     return new Ran(r, o.lines(), true);
   }

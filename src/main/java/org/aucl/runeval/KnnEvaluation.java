@@ -71,6 +71,14 @@ public record KnnEvaluation(int k, double temperature, int bank, long runSeed) i
     try (NDManager manager = NDManager.newBaseManager(rf.device())) {
       r = new KnnClassifier(k, temperature).evaluate(manager, bankRows, test);
     }
+    return outcome(r, bankRows.n());
+  }
+
+  /**
+   * The outcome of a kNN classification with these settings over a bank of {@code bankSize} images (the
+   * pretraining monitor's last one, which is this evaluation of checkpoints/last with the run's settings).
+   */
+  public Outcome outcome(KnnResult r, int bankSize) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("top1", r.top1());
     String top5 = "";
@@ -79,7 +87,7 @@ public record KnnEvaluation(int k, double temperature, int bank, long runSeed) i
       top5 = String.format(", top-5 %.2f%%", 100 * r.top5());
     }
     String figure = String.format("top-1 %.2f%%%s", 100 * r.top1(), top5);
-    String line = String.format("kNN k=%d, %s votes, bank %d: %s", r.k(), votes(), bankRows.n(), figure);
+    String line = String.format("kNN k=%d, %s votes, bank %d: %s", r.k(), votes(), bankSize, figure);
     return new Outcome(metrics, figure, List.of(line));
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aucl.RunCheckpoint;
 import org.aucl.RunFeatures;
+import org.aucl.train.KnnMonitor;
 import org.aucl.train.Provenance;
 
 /**
@@ -42,10 +43,24 @@ public final class RunReporter implements AutoCloseable {
       EvalRecord r = ran.record();
       out.printf("%s (%s): %s  [%s]%n", r.title(), r.settings(), r.figure(), ran.fresh()
           ? String.format("%.1f s, features %s", r.seconds(), r.features())
-          : "recorded " + r.recorded() + ", reused");
+          : "recorded " + r.recorded() + " (features " + r.features() + "), reused");
       done.add(ran);
     }
     return done;
+  }
+
+  /**
+   * Takes what the pretraining monitor found after the last epoch: its features go to the cache, and its
+   * kNN becomes the record of the standard kNN (the run's settings on checkpoints/last, whose weights the
+   * monitor used), so neither is computed again.
+   */
+  public void takeMonitor(KnnMonitor.Extracted m) {
+    boolean bank = features().offer("train", m.bankImages(), m.transform(), m.bank());
+    boolean test = features().offer("test", m.testImages(), m.transform(), m.test());
+    if (bank && test) {
+      KnnEvaluation knn = KnnEvaluation.forRun(checkpoint.config(), null, null, null);
+      runner().record(knn, knn.outcome(m.result(), m.bank().n()), m.seconds(), "of the kNN monitor, after the last epoch");
+    }
   }
 
   /** Writes report.md with every evaluation recorded for this checkpoint. */

@@ -23,9 +23,13 @@ public final class KnnMonitor {
   private final ViewTransform eval;
   private Extracted last;
 
-  /** What one evaluation extracted, kept so the run's final evaluations need not extract it again. */
+  /**
+   * What one evaluation extracted and found, kept so the run's final evaluations need not do it again.
+   *
+   * @param seconds extraction and classification
+   */
   public record Extracted(ImageDataset bankImages, Features bank, ImageDataset testImages, Features test,
-      ViewTransform transform) {}
+      ViewTransform transform, KnnResult result, double seconds) {}
 
   /**
    * @param trainSplit the whole training split; {@code settings.knnBank() > 0} keeps a balanced subset
@@ -55,9 +59,12 @@ public final class KnnMonitor {
   }
 
   public KnnResult evaluate(ContrastiveNet net, NDManager manager) {
+    long start = System.nanoTime();
     Features bankFeatures = FeatureExtractor.extract(net, bank, eval, FeatureHead.ENCODER);
     Features testFeatures = FeatureExtractor.extract(net, test, eval, FeatureHead.ENCODER);
-    last = new Extracted(bank, bankFeatures, test, testFeatures, eval);
-    return new KnnClassifier(settings.knnK(), settings.knnTemperature()).evaluate(manager, bankFeatures, testFeatures);
+    KnnResult r =
+        new KnnClassifier(settings.knnK(), settings.knnTemperature()).evaluate(manager, bankFeatures, testFeatures);
+    last = new Extracted(bank, bankFeatures, test, testFeatures, eval, r, (System.nanoTime() - start) / 1e9);
+    return r;
   }
 }

@@ -75,7 +75,7 @@ public final class Pretrainer {
   }
 
   /**
-   * The features the kNN monitor extracted after the last epoch trained, that is from the weights of
+   * What the kNN monitor extracted and found after the last epoch trained, that is with the weights of
    * {@code checkpoints/last}; empty when the monitor did not run after it.
    */
   public Optional<KnnMonitor.Extracted> lastEpochFeatures() {

@@ -152,8 +152,11 @@ class ReportCommandTest {
           new float[] {0.2f}, 1)));
       assertFalse(rf.offer("test", test, otherTransform, offered), "another transform");
       assertTrue(rf.offer("test", test, transform, offered));
-      assertFalse(rf.offer("test", test, transform, offered), "already cached");
+      Features other4 = new Features(new float[test.size() * 4], test.size(), 4, new int[test.size()]);
+      other4.data()[0] = 1;
+      assertTrue(rf.offer("test", test, transform, other4), "they match, but the cached ones are kept");
       assertEquals(4, rf.test(FeatureHead.ENCODER).dim(), "the offered features are read back");
+      assertEquals(0f, rf.test(FeatureHead.ENCODER).data()[0], "the first offer's");
       assertEquals(0, rf.extracted());
     }
   }

@@ -73,9 +73,16 @@ class PretrainEndToEndTest {
     // pretrain ends with the report: kNN and linear probe of checkpoints/last, recorded
     String report = Files.readString(out.resolve("report.md"));
     assertTrue(report.contains("| kNN (") && report.contains("| linear probe ("), report);
-    try (var records = Files.list(out.resolve("evals"))) {
-      assertEquals(2, records.count());
+    List<Path> records;
+    try (var files = Files.list(out.resolve("evals"))) {
+      records = files.sorted().toList();
     }
+    assertEquals(2, records.size());
+    // the kNN record is the monitor's last figure, taken over rather than computed again
+    JsonNode knn = Json.MAPPER.readTree(records.get(0).toFile());
+    assertEquals("knn", knn.path("evaluation").asText());
+    assertTrue(knn.path("features").asText().contains("monitor"), knn.toString());
+    assertEquals(summary.finalKnnTop1(), knn.path("metrics").path("top1").asDouble(), 0.0);
 
     // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly); the
     // features are deleted first, since the final evaluations cached the monitor's own
