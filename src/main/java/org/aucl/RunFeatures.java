@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import org.aucl.augment.ImageShape;
 import org.aucl.augment.ViewPipeline;
+import org.aucl.augment.ViewTransform;
 import org.aucl.data.ImageDataset;
 import org.aucl.eval.EvalSplits;
 import org.aucl.eval.FeatureCache;
@@ -55,15 +56,44 @@ public final class RunFeatures implements AutoCloseable {
     return splits;
   }
 
+  /** The device the network runs on (and the kNN classifier with it). */
+  public Device device() {
+    return device;
+  }
+
   /** Splits extracted (not read from the cache) so far. */
   public int extracted() {
     return extracted;
   }
 
+  /**
+   * Stores encoder features of {@code split} computed elsewhere from this checkpoint's weights (the
+   * pretraining monitor's, after the last epoch), so they are not extracted again. They are ignored unless
+   * they were made from the same images (same identity) with the same transform.
+   *
+   * @return true when they match (and are stored, unless the cache holds them already), false when not
+   */
+  public boolean offer(String split, ImageDataset images, ViewTransform transform, Features f) {
+    ImageDataset ds = split.equals("train") ? splits.train() : splits.test();
+    FeatureKey key = key(ds, split, FeatureHead.ENCODER);
+    if (f.n() != ds.size() || !key.transform().equals(transform.toString())
+        || !key.dataset().equals(FeatureKey.identify(images))) {
+      return false;
+    }
+    if (!cache.has(key)) {
+      cache.put(key, f);
+    }
+    return true;
+  }
+
+  private FeatureKey key(ImageDataset ds, String split, FeatureHead head) {
+    ViewPipeline eval = checkpoint.evalTransform(new ImageShape(ds.channels(), ds.height(), ds.width()));
+    return new FeatureKey(checkpoint.contentHash(), FeatureKey.identify(ds), split, eval.toString(), head);
+  }
+
   private Features features(ImageDataset ds, String split, FeatureHead head) {
     ViewPipeline eval = checkpoint.evalTransform(new ImageShape(ds.channels(), ds.height(), ds.width()));
-    FeatureKey key =
-        new FeatureKey(checkpoint.contentHash(), FeatureKey.identify(ds), split, eval.toString(), head);
+    FeatureKey key = key(ds, split, head);
     return cache.get(
         key,
         () -> {

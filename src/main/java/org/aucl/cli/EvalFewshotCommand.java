@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.aucl.RunCheckpoint;
 import org.aucl.RunFeatures;
-import org.aucl.eval.FeatureHead;
-import org.aucl.eval.Features;
-import org.aucl.eval.FewShot;
+import org.aucl.runeval.EvalRunner;
+import org.aucl.runeval.FewShotEvaluation;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,19 +27,19 @@ public final class EvalFewshotCommand implements Callable<Integer> {
   @Mixin EvalTarget target;
 
   @Option(names = "--ways", description = "Classes per episode. Default: ${DEFAULT-VALUE}.")
-  int ways = 5;
+  int ways = FewShotEvaluation.DEFAULT_WAYS;
 
   @Option(names = "--shots", split = ",", description = "Support images per class, one run per value. Default: 1,5.")
-  List<Integer> shots = List.of(1, 5);
+  List<Integer> shots = FewShotEvaluation.DEFAULT_SHOTS;
 
   @Option(names = "--queries", description = "Query images per class. Default: ${DEFAULT-VALUE}.")
-  int queries = 15;
+  int queries = FewShotEvaluation.DEFAULT_QUERIES;
 
   @Option(names = "--episodes", description = "Episodes per shot count. Default: ${DEFAULT-VALUE}.")
-  int episodes = 600;
+  int episodes = FewShotEvaluation.DEFAULT_EPISODES;
 
   @Option(names = "--seed", description = "Seed of the episodes. Default: ${DEFAULT-VALUE}.")
-  long seed = 0;
+  long seed = FewShotEvaluation.DEFAULT_SEED;
 
   @Override
   public Integer call() {
@@ -49,11 +48,14 @@ public final class EvalFewshotCommand implements Callable<Integer> {
     }
     RunCheckpoint ckpt = target.checkpoint();
     try (RunFeatures rf = target.features(ckpt)) {
-      Features test = rf.test(FeatureHead.ENCODER);
-      System.out.println(target.describe(ckpt) + "; " + rf.splits().note() + "; episodes from the test split, seed "
-          + seed);
-      for (int k : shots) {
-        FewShot.lines(FewShot.evaluate(test, ways, k, queries, episodes, seed)).forEach(System.out::println);
+      EvalRunner runner = target.runner(ckpt, rf);
+      for (int i = 0; i < shots.size(); i++) {
+        EvalRunner.Ran ran = runner.run(new FewShotEvaluation(ways, shots.get(i), queries, episodes, seed));
+        if (i == 0) {
+          System.out.println(target.describe(ckpt) + "; " + rf.splits().note() + "; episodes from the test split, seed "
+              + seed);
+        }
+        ran.lines().forEach(System.out::println);
       }
     }
     return 0;

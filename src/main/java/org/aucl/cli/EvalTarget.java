@@ -6,6 +6,7 @@ import org.aucl.RunCheckpoint;
 import org.aucl.RunFeatures;
 import org.aucl.eval.EvalSplits;
 import org.aucl.model.Devices;
+import org.aucl.runeval.EvalRunner;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,6 +42,11 @@ public final class EvalTarget {
   /** The run's checkpoint and the dataset's splits, features cached under the run directory. */
   RunFeatures features(RunCheckpoint ckpt) {
     return new RunFeatures(ckpt, splits(ckpt), device());
+  }
+
+  /** Runs evaluations on {@code features} and records them in the run directory (for {@code report}). */
+  EvalRunner runner(RunCheckpoint ckpt, RunFeatures features) {
+    return new EvalRunner(ckpt, features, dataset);
   }
 
   Device device() {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       EvalCommand.class,
       EmbedCommand.class,
+      ReportCommand.class,
       StudyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.aucl.RunCheckpoint;
 import org.aucl.augment.AugmentConfig;
 import org.aucl.augment.AugmentPresets;
 import org.aucl.data.DatasetFetcher;
@@ -14,9 +16,13 @@ import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
 import org.aucl.method.teacher.TeacherStudentConfig;
 import org.aucl.method.teacher.TeacherStudentMethod;
+import org.aucl.model.Devices;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;
 import org.aucl.report.MarkdownTable;
+import org.aucl.runeval.EvalRunner;
+import org.aucl.runeval.RunReporter;
+import org.aucl.runeval.StandardEvaluations;
 import org.aucl.train.EpochMetrics;
 import org.aucl.train.Methods;
 import org.aucl.train.MetricsLog;
@@ -187,6 +193,11 @@ public final class PretrainCommand implements Callable<Integer> {
       description = "Also checkpoint inside an epoch every N steps, T minutes or T seconds (0: epoch ends only). Default: ${DEFAULT-VALUE}.")
   String checkpointEvery = DEFAULT.safety().checkpointEvery();
 
+  @Option(names = "--final-evals", split = ",", paramLabel = "NAME",
+      description = "Evaluations of the last checkpoint after the last epoch, recorded in report.md: knn, linear, fewshot, "
+          + "or none. Default: knn,linear.")
+  List<String> finalEvals = StandardEvaluations.AFTER_PRETRAIN;
+
   @Option(names = "--on-nan", paramLabel = "stop|skip",
       description = "A step whose loss or gradient is not finite: stop the run (exit code 3, last checkpoint kept) or skip the step. Default: ${DEFAULT-VALUE}.")
   String onNan = DEFAULT.safety().onNan();
@@ -218,6 +229,7 @@ public final class PretrainCommand implements Callable<Integer> {
   }
 
   private Integer pretrain() {
+    Set<String> finals = StandardEvaluations.parse(finalEvals, "--final-evals");
     RunDirectory run;
     PretrainConfig cfg;
     boolean resuming = resume != null;
@@ -246,8 +258,35 @@ public final class PretrainCommand implements Callable<Integer> {
       System.out.println("stopped after step " + stopAtStep + "; continue with --resume " + run.root());
       return 0;
     }
-    printTable(run, s);
+    List<EvalRunner.Ran> evaluated = s.epochs() == cfg.schedule().epochs() ? finalReport(run, cfg, trainer, finals) : List.of();
+    printTable(run, s, evaluated);
     return 0;
+  }
+
+  /**
+   * Runs the final evaluations of the last checkpoint and writes report.md. The monitor's features and kNN
+   * of the last epoch are taken over, so nothing is extracted or classified twice. An evaluation that cannot run on this dataset (no
+   * labels) is noted in the report instead of failing the finished run.
+   */
+  private List<EvalRunner.Ran> finalReport(RunDirectory run, PretrainConfig cfg, Pretrainer trainer, Set<String> names) {
+    RunCheckpoint ckpt = RunCheckpoint.open(run.root(), "last");
+    List<String> notes = new ArrayList<>();
+    List<EvalRunner.Ran> ran = List.of();
+    try (RunReporter reporter = new RunReporter(ckpt, Devices.resolve(cfg.device()), System.out)) {
+      if (!names.isEmpty()) {
+        System.out.println();
+        System.out.println("final evaluations of checkpoints/last:");
+        try {
+          trainer.lastEpochFeatures().ifPresent(reporter::takeMonitor);
+          ran = reporter.evaluate(StandardEvaluations.of(cfg, names));
+        } catch (UserException e) {
+          notes.add("The final evaluations could not run: " + e.getMessage());
+          System.out.println(notes.get(0));
+        }
+      }
+      reporter.writeReport(VersionInfo.provenance(), notes);
+    }
+    return ran;
   }
 
   private List<String> commandLine() {
@@ -404,7 +443,7 @@ public final class PretrainCommand implements Callable<Integer> {
     return name.startsWith("stl10") || ds.height() > 64 ? "imagenet" : "cifar";
   }
 
-  private static void printTable(RunDirectory run, RunSummary s) {
+  private static void printTable(RunDirectory run, RunSummary s, List<EvalRunner.Ran> finals) {
     MarkdownTable t = new MarkdownTable("epoch", "loss", "kNN top-1 (%)");
     for (EpochMetrics m : MetricsLog.resume(run.metrics(), Integer.MAX_VALUE).epochs()) {
       t.row(m.epoch(), String.format("%.4f", m.loss()), m.knnTop1() == null ? "-" : String.format("%.2f", 100 * m.knnTop1()));
@@ -414,6 +453,15 @@ public final class PretrainCommand implements Callable<Integer> {
     if (s.bestKnnTop1() != null) {
       System.out.printf("best kNN top-1 %.2f%% (epoch %d); %.0f s; %.0f img/s%n", 100 * s.bestKnnTop1(), s.bestEpoch(), s.wallSeconds(), s.meanImagesPerSecond());
     }
-    System.out.println("run directory: " + run.root());
+    if (!finals.isEmpty()) {
+      MarkdownTable f = new MarkdownTable("final evaluation", "result", "time (s)");
+      for (EvalRunner.Ran r : finals) {
+        f.row(r.record().title(), r.record().figure(),
+            String.format("%.1f", r.record().seconds()));
+      }
+      System.out.println();
+      System.out.print(f);
+    }
+    System.out.println("run directory: " + run.root() + " (report.md)");
   }
 }

@@ -4,7 +4,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
+import org.aucl.train.Provenance;
 import picocli.CommandLine;
 
 /** aucl's version, the tensor engine with its version, and the device it will run on. */
@@ -29,6 +31,11 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
 
   public static String djl() {
     return PROPS.getProperty("djl.version", "unknown");
+  }
+
+  /** The versions and machine running now (no command line), for a report's table. */
+  public static Provenance provenance() {
+    return Provenance.now(aucl(), djl(), List.of());
   }
 
   @Override

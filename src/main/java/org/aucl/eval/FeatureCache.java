@@ -79,6 +79,11 @@ public final class FeatureCache {
     }
   }
 
+  /** Stores {@code features} under {@code key}, replacing what was there. */
+  public void put(FeatureKey key, Features features) {
+    write(key, features);
+  }
+
   private void write(FeatureKey key, Features features) {
     AtomicFiles.write(
         file(key),

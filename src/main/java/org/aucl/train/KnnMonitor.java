@@ -20,6 +20,15 @@ public final class KnnMonitor {
   private final ImageDataset bank;
   private final ImageDataset test;
   private final ViewTransform eval;
+  private Extracted last;
+
+  /**
+   * What one evaluation extracted and found, kept so the run's final evaluations need not do it again.
+   *
+   * @param seconds extraction and classification
+   */
+  public record Extracted(ImageDataset bankImages, Features bank, ImageDataset testImages, Features test,
+      ViewTransform transform, KnnResult result, double seconds) {}
 
   /**
    * @param trainSplit the whole training split; {@code settings.knnBank() > 0} keeps a balanced subset
@@ -43,9 +52,17 @@ public final class KnnMonitor {
     }
   }
 
+  /** The features of the latest {@link #evaluate}, or null before the first. */
+  public Extracted lastExtracted() {
+    return last;
+  }
+
   public KnnResult evaluate(ContrastiveNet net, NDManager manager) {
+    long start = System.nanoTime();
     Features bankFeatures = FeatureExtractor.extract(net, bank, eval, FeatureHead.ENCODER);
     Features testFeatures = FeatureExtractor.extract(net, test, eval, FeatureHead.ENCODER);
-    return settings.classifier().evaluate(manager, bankFeatures, testFeatures);
+    KnnResult r = settings.classifier().evaluate(manager, bankFeatures, testFeatures);
+    last = new Extracted(bank, bankFeatures, test, testFeatures, eval, r, (System.nanoTime() - start) / 1e9);
+    return r;
   }
 }

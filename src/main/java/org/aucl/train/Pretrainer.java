@@ -36,6 +36,7 @@ public final class Pretrainer {
   private final PrintStream out;
   private int stopAfterEpoch = Integer.MAX_VALUE;
   private long stopAtStep = Long.MAX_VALUE;
+  private KnnMonitor.Extracted lastEpochFeatures;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
@@ -71,6 +72,14 @@ public final class Pretrainer {
     }
     this.stopAtStep = step;
     return this;
+  }
+
+  /**
+   * What the kNN monitor extracted and found after the last epoch trained, that is with the weights of
+   * {@code checkpoints/last}; empty when the monitor did not run after it.
+   */
+  public Optional<KnnMonitor.Extracted> lastEpochFeatures() {
+    return Optional.ofNullable(lastEpochFeatures);
   }
 
   /** Trains until the last epoch (or a stop asked for); null when stopped inside an epoch. */
@@ -212,6 +221,7 @@ public final class Pretrainer {
         EpochTotals totals = new EpochTotals(epoch, cfg.schedule().batchSize(), first ? from.partial() : null);
         long step = trainEpoch(epoch, totals, at, first ? from.batchInEpoch() : 0, from.elapsedSeconds(), startNanos);
         KnnResult knn = cfg.monitor().due(epoch, epochs) ? monitor.evaluate(method.evalNet(), evalManager) : null;
+        lastEpochFeatures = knn != null ? monitor.lastExtracted() : null;
         double elapsed = elapsed(from, startNanos);
         EpochMetrics m = totals.metrics(step, knn, elapsed, method.scalars());
         metrics.append(m);

@@ -59,6 +59,8 @@ class EvalCommandsTest {
   void evaluationsShareTheCacheAndAChangedCheckpointInvalidatesIt() throws Exception {
     Path copy = tmp.resolve("cache-run");
     copyTree(run, copy);
+    // pretrain's final evaluations cached the monitor's features: start without them
+    org.aucl.util.FileTrees.delete(copy.resolve("features"));
     String first = run(0, "eval", "linear", copy.toString());
     assertTrue(first.contains("2 split(s) extracted"), first);
     Matcher top1 = Pattern.compile("top-1 ([0-9.]+)%").matcher(first);
@@ -82,6 +84,8 @@ class EvalCommandsTest {
 
   @Test
   void embedCsvAndNpyHoldTheExtractorsVectors() throws Exception {
+    // the run's features were cached by pretrain's final evaluations from its kNN monitor, so this also checks
+    // that the monitor's features are the saved checkpoint's
     Path copy = tmp.resolve("embed-run");
     copyTree(run, copy);
     Path csv = tmp.resolve("test.csv");

@@ -70,7 +70,23 @@ class PretrainEndToEndTest {
     assertTrue(summary.bestKnnTop1() > 0.40, "kNN top-1 should clearly beat chance (0.25): " + summary.bestKnnTop1());
     assertEquals(4, summary.epochs());
 
-    // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly)
+    // pretrain ends with the report: kNN and linear probe of checkpoints/last, recorded
+    String report = Files.readString(out.resolve("report.md"));
+    assertTrue(report.contains("| kNN (") && report.contains("| linear probe ("), report);
+    List<Path> records;
+    try (var files = Files.list(out.resolve("evals"))) {
+      records = files.sorted().toList();
+    }
+    assertEquals(2, records.size());
+    // the kNN record is the monitor's last figure, taken over rather than computed again
+    JsonNode knn = Json.MAPPER.readTree(records.get(0).toFile());
+    assertEquals("knn", knn.path("evaluation").asText());
+    assertTrue(knn.path("features").asText().contains("monitor"), knn.toString());
+    assertEquals(summary.finalKnnTop1(), knn.path("metrics").path("top1").asDouble(), 0.0);
+
+    // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly); the
+    // features are deleted first, since the final evaluations cached the monitor's own
+    org.aucl.util.FileTrees.delete(out.resolve("features"));
     String printed = captureOut(() -> assertEquals(0, run(List.of("eval", "knn", out.toString()))));
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("top-1 ([0-9.]+)%").matcher(printed);
     assertTrue(m.find(), printed);
