@@ -186,6 +186,10 @@ public final class PretrainCommand implements Callable<Integer> {
       description = "End after this global step with a mid-epoch checkpoint (tests of mid-epoch resume).")
   Long stopAtStep;
 
+  @Option(names = "--simulate-full-disk-after", hidden = true, paramLabel = "BYTES",
+      description = "Checkpoint writing fails as on a full disk once this many bytes of checkpoint parts are written (tests).")
+  Long simulateFullDiskAfter;
+
   @Option(names = "--quiet", description = "No progress bars (for logs).")
   boolean quiet;
 
@@ -251,6 +255,9 @@ public final class PretrainCommand implements Callable<Integer> {
     }
     if (stopAtStep != null) {
       trainer.stopAtStep(stopAtStep);
+    }
+    if (simulateFullDiskAfter != null) {
+      trainer.simulateFullDiskAfter(simulateFullDiskAfter);
     }
     CrashReports.setRunDirectory(run.root());
     RunSummary s = trainer.run();

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.aucl.util.FloatStreams;
 
 /**
  * Encoder (a {@link ResNets} ResNet or a {@link VisionTransformer}) plus a head, on one device, owning its
@@ -162,10 +163,7 @@ public final class ContrastiveNet implements AutoCloseable {
       for (long d : shape) {
         out.writeLong(d);
       }
-      float[] data = a.toFloatArray();
-      for (float f : data) {
-        out.writeFloat(f);
-      }
+      FloatStreams.write(a, out);
     }
   }
 

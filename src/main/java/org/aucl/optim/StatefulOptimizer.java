@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.aucl.util.FloatStreams;
 
 /**
  * The bookkeeping every optimiser here shares: per-parameter state slots (zero-initialised, same
@@ -155,22 +156,21 @@ abstract class StatefulOptimizer implements ParameterOptimizer {
     out.writeUTF(name());
     out.writeLong(steps);
     out.writeInt(slots);
-    Map<String, float[][]> all = new LinkedHashMap<>(pending);
-    for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
-      float[][] data = new float[slots][];
-      for (int i = 0; i < slots; i++) {
-        data[i] = e.getValue()[i].toFloatArray();
-      }
-      all.put(e.getKey(), data);
-    }
-    out.writeInt(all.size());
-    for (Map.Entry<String, float[][]> e : all.entrySet()) {
+    out.writeInt(pending.size() + state.size());
+    for (Map.Entry<String, float[][]> e : pending.entrySet()) { // loaded, not yet used by a step
       out.writeUTF(e.getKey());
       for (float[] slot : e.getValue()) {
         out.writeInt(slot.length);
         for (float f : slot) {
           out.writeFloat(f);
         }
+      }
+    }
+    for (Map.Entry<String, NDArray[]> e : state.entrySet()) { // streamed: no heap copy of the moments
+      out.writeUTF(e.getKey());
+      for (NDArray slot : e.getValue()) {
+        out.writeInt(Math.toIntExact(slot.size()));
+        FloatStreams.write(slot, out);
       }
     }
   }

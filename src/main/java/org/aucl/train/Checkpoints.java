@@ -81,13 +81,20 @@ public final class Checkpoints {
       }
       AtomicFiles.move(tmp, dir);
     } catch (IOException e) {
-      try {
-        FileTrees.delete(tmp); // the previous checkpoint, if any, is untouched
-      } catch (IOException ignored) {
-        // the write already failed; its message is the one that matters
-      }
-      throw new UncheckedIOException("could not write checkpoint " + dir + ": " + e.getMessage(), e);
+      throw failed(dir, tmp, e, e.getMessage());
+    } catch (UncheckedIOException e) { // state.json or manifest.json, written by AtomicFiles
+      throw failed(dir, tmp, e.getCause(), e.getCause().getMessage());
     }
+  }
+
+  /** Removes the half-written {@code tmp} (the previous checkpoint, if any, is untouched) and says why. */
+  private static UncheckedIOException failed(Path dir, Path tmp, IOException cause, String why) {
+    try {
+      FileTrees.delete(tmp);
+    } catch (IOException ignored) {
+      // the write already failed; its message is the one that matters
+    }
+    return new UncheckedIOException("could not write checkpoint " + dir + ": " + why, cause);
   }
 
   public static State readState(Path dir) {

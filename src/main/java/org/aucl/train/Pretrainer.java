@@ -37,6 +37,7 @@ public final class Pretrainer {
   private int stopAfterEpoch = Integer.MAX_VALUE;
   private long stopAtStep = Long.MAX_VALUE;
   private KnnMonitor.Extracted lastEpochFeatures;
+  private SimulatedDisk disk;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
@@ -80,6 +81,18 @@ public final class Pretrainer {
    */
   public Optional<KnnMonitor.Extracted> lastEpochFeatures() {
     return Optional.ofNullable(lastEpochFeatures);
+  }
+
+  /**
+   * Makes checkpoint writing fail with "No space left on device" once {@code bytes} bytes of checkpoint
+   * parts have been written in this invocation, as a disk that fills up would (tests of a full disk).
+   */
+  public Pretrainer simulateFullDiskAfter(long bytes) {
+    if (bytes < 0) {
+      throw new UserException("--simulate-full-disk-after must be at least 0, got " + bytes + ".");
+    }
+    this.disk = new SimulatedDisk(bytes);
+    return this;
   }
 
   /** Trains until the last epoch (or a stop asked for); null when stopped inside an epoch. */
@@ -224,17 +237,17 @@ public final class Pretrainer {
         lastEpochFeatures = knn != null ? monitor.lastExtracted() : null;
         double elapsed = elapsed(from, startNanos);
         EpochMetrics m = totals.metrics(step, knn, elapsed, method.scalars());
-        metrics.append(m);
+        stored(() -> metrics.append(m));
         boolean improved = knn != null && (at.bestKnnTop1() == null || knn.top1() > at.bestKnnTop1());
         at = improved
             ? new Progress(epoch, step, knn.top1(), epoch, elapsed, 0, null)
             : new Progress(epoch, step, at.bestKnnTop1(), at.bestEpoch(), elapsed, 0, null);
         saveCheckpoint(at);
         if (improved) {
-          run.promoteLastToBest();
+          stored(run::promoteLastToBest);
         }
         String what = Methods.usesObjective(cfg.method()) ? cfg.objective().loss() : cfg.method();
-        RunPlots.write(run.root(), what + " on " + cfg.data().dataset(), metrics.epochs());
+        stored(() -> RunPlots.write(run.root(), what + " on " + cfg.data().dataset(), metrics.epochs()));
         out.println(EpochLine.format(m, epochs));
       }
       return finish(metrics.epochs(), at);
@@ -303,9 +316,29 @@ public final class Pretrainer {
     private void saveCheckpoint(Progress at) {
       Map<String, Checkpoints.PartWriter> parts = new LinkedHashMap<>();
       for (Map.Entry<String, StatePart> p : method.stateParts().entrySet()) {
-        parts.put(p.getKey(), p.getValue()::save);
+        Checkpoints.PartWriter writer = p.getValue()::save;
+        parts.put(p.getKey(), disk == null ? writer : disk.limit(writer));
       }
-      Checkpoints.save(run.lastCheckpoint(), at.toState(cfg.fingerprint()), parts);
+      stored(() -> Checkpoints.save(run.lastCheckpoint(), at.toState(cfg.fingerprint()), parts));
+    }
+  }
+
+  /**
+   * Runs a write into the run directory; a failure (a full disk, a folder made read-only) becomes one
+   * sentence that says what is kept and how to continue. Every file is written under a temporary name
+   * that the failed write removes, so nothing half-written stays.
+   */
+  private void stored(Runnable write) {
+    try {
+      write.run();
+    } catch (java.io.UncheckedIOException e) {
+      Optional<Checkpoints.Found> kept = Checkpoints.latestValid(run.lastCheckpoint());
+      String state = kept.isPresent()
+          ? "the last complete checkpoint (" + kept.get().dir().getFileName() + ", epoch " + kept.get().state().epoch()
+              + ", step " + kept.get().state().step() + ") is intact"
+          : "no checkpoint was complete yet, so --resume will start the run over";
+      throw new UserException(e.getMessage() + "; " + state + ": free some space, then continue with ./aucl pretrain --resume "
+          + run.root() + ".", e);
     }
   }
 
@@ -316,7 +349,7 @@ public final class Pretrainer {
         new RunSummary(
             run.root().toString(), last.epoch(), last.knnTop1(), at.bestKnnTop1(), at.bestEpoch(),
             last.elapsedSeconds(), imagesPerSecond, last.loss());
-    Json.write(run.summary(), summary);
+    stored(() -> Json.write(run.summary(), summary));
     return summary;
   }
 

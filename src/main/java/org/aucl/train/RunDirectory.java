@@ -78,6 +78,11 @@ public record RunDirectory(Path root) {
       FileTrees.delete(bestCheckpoint());
       Files.move(tmp, bestCheckpoint());
     } catch (IOException e) {
+      try {
+        FileTrees.delete(tmp); // the old best, if any, is untouched
+      } catch (IOException ignored) {
+        // the copy already failed; its message is the one that matters
+      }
       throw new UncheckedIOException("could not write " + bestCheckpoint() + ": " + e.getMessage(), e);
     }
   }

@@ -125,6 +125,34 @@ class ReliabilityTest {
   }
 
   @Test
+  void aFullDiskIsOneSentenceLeavesNoTemporaryFileKeepsTheLastCheckpointAndResumes() throws Exception {
+    Path whole = tmp.resolve("whole");
+    assertEquals(0, run(tiny(whole, "--checkpoint-every", "0")));
+    long parts = 0;
+    for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
+      parts += Files.size(whole.resolve("checkpoints/last").resolve(part));
+    }
+    // room for the epoch 1 checkpoint and half of epoch 2's: the disk fills while epoch 2's is written
+    Path full = tmp.resolve("full");
+    String said = err(tiny(full, "--checkpoint-every", "0", "--simulate-full-disk-after", String.valueOf(parts * 3 / 2)));
+    assertEquals(1, said.strip().lines().count(), "one sentence: " + said);
+    assertTrue(said.contains("No space left on device") && said.contains("epoch 1") && said.contains("--resume " + full),
+        said);
+    assertTrue(!said.contains("bug") && !said.contains("Exception"), said);
+    try (var files = Files.walk(full)) {
+      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+          "no half-written file is left");
+    }
+    assertTrue(Checkpoints.problem(full.resolve("checkpoints/last")).isEmpty(), "the last checkpoint verifies");
+    assertEquals(1, Checkpoints.readState(full.resolve("checkpoints/last")).epoch());
+    assertEquals(0, run(List.of("pretrain", "--resume", full.toString(), "--quiet")), "space freed: the run resumes");
+    assertSameWeights(whole, full);
+
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+    assertTrue(err(tiny(file.resolve("run"))).contains("cannot create run directory"), "an unwritable output folder");
+  }
+
+  @Test
   void aSecondProcessIsRefusedAndImpossibleOptionsAreOneSentence() throws Exception {
     Path out = tmp.resolve("locked");
     assertEquals(0, run(tiny(out, "--stop-at-step", "3")));
