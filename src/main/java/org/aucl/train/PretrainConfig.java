@@ -76,19 +76,23 @@ public record PretrainConfig(
   /**
    * The default job, chosen by the experiments in docs/TUNING.md: AUC-CL's default preset, two views of
    * Fashion-MNIST, a ResNet-18 with the small stem at width 1/4, batch 128, 4 epochs, AdamW at 2e-3
-   * with half an epoch of warm-up and cosine decay, both views in one BatchNorm pass, kNN every epoch.
+   * with half an epoch of warm-up and cosine decay, both views in one BatchNorm pass, the kNN monitor
+   * after epochs 2 and 4 (each costs a fifth of an epoch, and the slower machine of this kind has 15
+   * minutes for the whole job, linear probe included).
    */
   public static PretrainConfig defaultJob() {
     return new PretrainConfig(
         DEFAULT_RECIPE,
         TwoViewMethod.NAME,
-        new Data("fashion-mnist", Datasets.defaultDataDir().toString(), 0, "fashion-mnist", 2, false, 0),
+        // one loader thread: it makes ~90k views/s, a hundred times what training takes, and a second
+        // one competes with PyTorch's threads for the cores (docs/MODELS.md: 500 -> 579 pairs/s)
+        new Data("fashion-mnist", Datasets.defaultDataDir().toString(), 0, "fashion-mnist", 1, false, 0),
         AugmentPresets.config("fashion-mnist"),
         new NetConfig("resnet18", "small", 1, 0.25, NetConfig.DEFAULT_PROJ_HIDDEN, NetConfig.DEFAULT_PROJ_OUT, 28),
         ObjectiveConfig.of("auc-cl"),
         OptimizerConfig.defaults("adamw").withLr(2e-3),
         new Schedule(4, 128, 0.5, 0.0),
-        new Monitor(200, 1, 0, 0, KnnWeighting.SIMILARITY.toString()),
+        new Monitor(200, 2, 0, 0, KnnWeighting.SIMILARITY.toString()),
         false,
         "auto",
         1,
@@ -154,7 +158,7 @@ public record PretrainConfig(
    *
    * @param subset 0 for the whole training split, else a class-balanced subset of that many images
    * @param preset the augmentation preset the {@code augment} settings started from
-   * @param workers loader threads
+   * @param workers loader threads (1 by default: PyTorch's threads want every core)
    * @param coarseLabels CIFAR-100: the 20 superclasses
    * @param channels image folders: 1, 3, or 0 (1 when the images are stored grey, else 3)
    */
