@@ -30,4 +30,17 @@ public interface Evaluation {
    * @param lines what the {@code eval} command prints
    */
   record Outcome(Map<String, Double> metrics, String figure, List<String> lines) {}
+
+  /**
+   * Top-1 and (where the classes are more than five) top-5 accuracy: put as "top1" and "top5" into
+   * {@code metrics}; returned as ", top-5 xx.xx%" (empty without a top-5) for a figure's text.
+   */
+  static String putTopAccuracies(Map<String, Double> metrics, double top1, double top5) {
+    metrics.put("top1", top1);
+    if (Double.isNaN(top5)) {
+      return "";
+    }
+    metrics.put("top5", top5);
+    return String.format(", top-5 %.2f%%", 100 * top5);
+  }
 }

@@ -92,12 +92,7 @@ public record KnnEvaluation(int k, double temperature, KnnWeighting weights, int
    */
   public Outcome outcome(KnnResult r, int bankSize) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("top1", r.top1());
-    String top5 = "";
-    if (!Double.isNaN(r.top5())) {
-      metrics.put("top5", r.top5());
-      top5 = String.format(", top-5 %.2f%%", 100 * r.top5());
-    }
+    String top5 = Evaluation.putTopAccuracies(metrics, r.top1(), r.top5());
     String figure = String.format("top-1 %.2f%%%s", 100 * r.top1(), top5);
     String line = String.format("kNN k=%d, %s votes, bank %d: %s", r.k(), votes(), bankSize, figure);
     return new Outcome(metrics, figure, List.of(line));

@@ -51,12 +51,7 @@ public record LinearEvaluation(long seed) implements Evaluation {
       grid.append(String.format(" C=%s: %.2f%%", e.getKey(), 100 * e.getValue()));
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("top1", r.top1());
-    String top5 = "";
-    if (!Double.isNaN(r.top5())) {
-      metrics.put("top5", r.top5());
-      top5 = String.format(", top-5 %.2f%%", 100 * r.top5());
-    }
+    String top5 = Evaluation.putTopAccuracies(metrics, r.top1(), r.top5());
     metrics.put("c", r.c());
     metrics.put("fitSeconds", fitSeconds);
     String figure = String.format("top-1 %.2f%%%s (C = %s)", 100 * r.top1(), top5, r.c());
