@@ -18,7 +18,7 @@ public enum Recipe {
   /** The default job, {@code PretrainConfig.defaultJob()}: it sets nothing. */
   DEFAULT("default", "the default job (docs/PRETRAINING.md)", List.of(), List.of()),
   /**
-   * The authors' whole CIFAR recipe (spec section 3): their loss, b decayed with the network by AdamW
+   * The authors' whole CIFAR recipe (docs/LOSSES.md, "Recipes: the authors' CIFAR recipe as a whole"): their loss, b decayed with the network by AdamW
    * at a constant 1e-3, one BatchNorm pass per view, the CIFAR stem, augmentations and projector, and a
    * kNN monitor with (1 + cos) / 2 votes. The encoder's size is left to the run (theirs is a ResNet-50).
    */

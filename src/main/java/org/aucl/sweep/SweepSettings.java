@@ -21,9 +21,9 @@ public record SweepSettings(
     boolean linear) {
 
   /**
-   * The study of spec section 5: every objective, batch sizes 32 to 512, 3 seeds, equal epochs, a fixed
-   * learning rate (as the authors' AdamW setting implies), the default job's batch as the reference, no
-   * linear probe.
+   * The batch-size study (docs/PRETRAINING.md, "The batch-size study"): every objective, batch sizes 32
+   * to 512, 3 seeds, equal epochs, a fixed learning rate (as the authors' AdamW setting implies), the
+   * default job's batch as the reference, no linear probe.
    */
   public static SweepSettings defaults() {
     return new SweepSettings(Objectives.names(), List.of(32, 64, 128, 256, 512), 3, Budget.EPOCHS, LrRule.FIXED,
