@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aucl.augment.PairBatch;
@@ -104,7 +105,7 @@ public final class TwoViewStep {
       }
       Map<String, NDArray> params = trainables();
       double[] read = FiniteGuard.read(out.loss(), params.values(), out.statistics(), step);
-      out.supply(java.util.Arrays.copyOfRange(read, 1, read.length));
+      out.supply(Arrays.copyOfRange(read, 1, read.length));
       double loss = read[0];
       phases.lap(StepPhases.Phase.READ);
       if (Double.isNaN(loss)) {
