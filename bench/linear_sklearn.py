@@ -5,7 +5,7 @@ Reads features written by `aucl embed` (NPY) and the held-out rows written by
 `aucl eval linear --save-holdout`, standardises with the whole training split's mean and standard
 deviation (as aucl does), chooses C on the held-out rows from the same grid, refits on the whole
 training split and prints top-1/top-5 on the test split. Uses scikit-learn's LogisticRegression
-(multinomial, L-BFGS) unless --ovr is given (one-vs-rest liblinear, what aucl runs).
+(multinomial, L-BFGS, what aucl runs) unless --ovr is given (one-vs-rest liblinear).
 
     /usr/bin/python3 bench/linear_sklearn.py --train train.npy --test test.npy --holdout holdout.npy
 """

@@ -9,7 +9,7 @@ import java.util.List;
  * <ul>
  *   <li>nearest class mean: the query goes to the class whose support mean has the highest cosine
  *       similarity with it;
- *   <li>logistic regression: {@link LogisticRegression} on the raw (unit-length) support features, C =
+ *   <li>logistic regression: multinomial {@link SoftmaxRegression} on the raw (unit-length) support features, C =
  *       {@link #LR_C}.
  * </ul>
  *
@@ -80,7 +80,7 @@ public final class FewShot {
 
   static double logistic(Features support, int[] sLabels, Features query, int[] qLabels, int ways) {
     Features labelled = new Features(support.data(), support.n(), support.dim(), sLabels);
-    LogisticRegression model = LogisticRegression.fit(labelled, ways, LR_C, null);
+    SoftmaxRegression model = SoftmaxRegression.fit(labelled, ways, LR_C, null);
     int hits = 0;
     for (int i = 0; i < query.n(); i++) {
       hits += model.rank(query, i)[0] == qLabels[i] ? 1 : 0;

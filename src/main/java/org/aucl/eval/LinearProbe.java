@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The linear probe: one-vs-rest logistic regression ({@link LogisticRegression}) on frozen, standardised features.
+ * The linear probe: multinomial logistic regression ({@link SoftmaxRegression}) on frozen, standardised features.
  *
  * <p>Features are standardised with the mean and standard deviation of the whole training split. The
  * strength C is chosen from {@link #GRID} by top-1 on a class-balanced held-out {@link #HOLDOUT} of
@@ -53,11 +53,11 @@ public final class LinearProbe {
     Map<Double, Double> scores = new LinkedHashMap<>();
     double bestC = grid.get(0);
     double best = -1;
-    LogisticRegression previous = null;
-    LogisticRegression chosen = null;
+    SoftmaxRegression previous = null;
+    SoftmaxRegression chosen = null;
     for (double c : grid) {
       // warm start from the previous C: the grid ascends, and the solutions move little between neighbours
-      LogisticRegression lr = LogisticRegression.fit(fit, classes, c, previous);
+      SoftmaxRegression lr = SoftmaxRegression.fit(fit, classes, c, previous);
       previous = lr;
       double acc = topK(lr, heldOut, 1);
       scores.put(c, acc);
@@ -68,7 +68,7 @@ public final class LinearProbe {
       }
     }
     // the refit on the whole split starts from the chosen fit on 90% of it (same optimum, fewer steps)
-    LogisticRegression lr = LogisticRegression.fit(x, classes, bestC, chosen);
+    SoftmaxRegression lr = SoftmaxRegression.fit(x, classes, bestC, chosen);
     Features testX = std.apply(test);
     double top5 = classes > 5 ? topK(lr, testX, 5) : Double.NaN;
     return new Result(bestC, scores, topK(lr, testX, 1), top5, train.n(), test.n());
@@ -80,7 +80,7 @@ public final class LinearProbe {
   }
 
   /** Fraction of rows whose label is among the model's {@code k} best classes. */
-  static double topK(LogisticRegression lr, Features x, int k) {
+  static double topK(SoftmaxRegression lr, Features x, int k) {
     if (x.n() == 0) {
       return Double.NaN;
     }
