@@ -150,18 +150,24 @@ public final class SoftmaxRegression {
       if (!(fTrial < f)) {
         break; // no decrease along a descent direction: at the minimum up to rounding
       }
-      newest = (newest + 1) % MEMORY;
       double sy = 0;
+      double ss = 0;
+      double yy = 0;
       for (int j = 0; j < p; j++) {
-        s[newest][j] = trial[j] - x[j];
-        y[newest][j] = gTrial[j] - g[j];
-        sy += s[newest][j] * y[newest][j];
+        double sj = trial[j] - x[j];
+        double yj = gTrial[j] - g[j];
+        sy += sj * yj;
+        ss += sj * sj;
+        yy += yj * yj;
       }
-      if (sy > 1e-12 * Math.sqrt(dot(s[newest], s[newest]) * dot(y[newest], y[newest]))) {
+      if (sy > 1e-12 * Math.sqrt(ss * yy)) { // else no curvature along this step: the memory stays as it was
+        newest = (newest + 1) % MEMORY; // overwrites the oldest pair once the memory is full
+        for (int j = 0; j < p; j++) {
+          s[newest][j] = trial[j] - x[j];
+          y[newest][j] = gTrial[j] - g[j];
+        }
         rho[newest] = 1 / sy;
         stored = Math.min(stored + 1, MEMORY);
-      } else {
-        newest = (newest + MEMORY - 1) % MEMORY; // no curvature along this step: keep the memory as it was
       }
       System.arraycopy(trial, 0, x, 0, p);
       System.arraycopy(gTrial, 0, g, 0, p);
