@@ -36,6 +36,13 @@ final class ResultsTable {
       steps.row(row.toArray());
     }
     sb.append(steps).append('\n');
+    List<String> diverged = plan.runs().stream().filter(r -> RunStatus.of(r.dir()) == RunStatus.DIVERGED)
+        .map(r -> r.dir().getFileName().toString()).toList();
+    if (!diverged.isEmpty()) {
+      sb.append("## Diverged runs\n\n").append("A step's loss or gradient became non-finite; these runs are not in the "
+          + "means above (each folder's " + RunStatus.DIVERGED_FILE + " says where): ")
+          .append(String.join(", ", diverged)).append(".\n");
+    }
     AtomicFiles.writeString(file, sb.toString());
   }
 

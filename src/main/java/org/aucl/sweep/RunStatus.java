@@ -11,12 +11,23 @@ public enum RunStatus {
   /** config.json but no summary.json: started and killed; continued with the run's resume. */
   STARTED,
   /** summary.json written: training finished (its linear probe may still be missing). */
-  FINISHED;
+  FINISHED,
+  /**
+   * {@link #DIVERGED_FILE} written: a step's loss or gradient became non-finite. A rerun would diverge at
+   * the same step (training is deterministic), so the sweep skips it; delete the folder to try again.
+   */
+  DIVERGED;
+
+  /** The file in a run's folder that records why it diverged. */
+  public static final String DIVERGED_FILE = "diverged.txt";
 
   public static RunStatus of(Path dir) {
     RunDirectory run = new RunDirectory(dir);
     if (Files.isRegularFile(run.summary())) {
       return FINISHED;
+    }
+    if (Files.isRegularFile(dir.resolve(DIVERGED_FILE))) {
+      return DIVERGED;
     }
     return Files.isRegularFile(run.config()) ? STARTED : NEW;
   }

@@ -8,7 +8,8 @@ import org.aucl.train.Pretrainer;
 import org.aucl.train.PretrainConfig;
 import org.aucl.train.Provenance;
 import org.aucl.train.RunDirectory;
-import org.aucl.train.RunSummary;
+import org.aucl.train.NonFiniteStepException;
+import org.aucl.util.AtomicFiles;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 
@@ -51,6 +52,9 @@ public final class SweepRunner {
       String label = String.format("run %d/%d %s", i + 1, runs.size(), r.dir().getFileName());
       if (status == RunStatus.FINISHED) {
         out.println(label + ": finished before, skipped");
+      } else if (status == RunStatus.DIVERGED) {
+        out.println(label + ": diverged before, skipped (" + r.dir().resolve(RunStatus.DIVERGED_FILE) + ")");
+        continue;
       } else if (!train(r, status, label)) {
         out.println("sweep stopped at step " + stopAtStep + " of " + r.dir().getFileName() + "; run it again to continue.");
         return false;
@@ -82,8 +86,14 @@ public final class SweepRunner {
     if (stopAtStep != Long.MAX_VALUE) {
       trainer.stopAtStep(stopAtStep);
     }
-    RunSummary s = trainer.run();
-    return s != null;
+    try {
+      return trainer.run() != null;
+    } catch (NonFiniteStepException e) {
+      // one grid point's divergence is a result of the study, not a reason to stop the others
+      AtomicFiles.writeString(r.dir().resolve(RunStatus.DIVERGED_FILE), e.getMessage() + System.lineSeparator());
+      out.println(label + ": diverged, " + e.getMessage() + " The sweep goes on; results.md lists the run.");
+      return true;
+    }
   }
 
   /**
