@@ -13,8 +13,10 @@ public enum RunStatus {
   /** summary.json written: training finished (its linear probe may still be missing). */
   FINISHED,
   /**
-   * {@link #DIVERGED_FILE} written: a step's loss or gradient became non-finite. A rerun would diverge at
-   * the same step (training is deterministic), so the sweep skips it; delete the folder to try again.
+   * {@link #DIVERGED_FILE} written: a step's loss or gradient became non-finite. The sweep skips it
+   * (a deterministic divergence would recur); delete the file to resume the run from its last checkpoint
+   * (docs/RELIABILITY.md: the native kernels have given non-finite gradients that a resume did not
+   * reproduce).
    */
   DIVERGED;
 
