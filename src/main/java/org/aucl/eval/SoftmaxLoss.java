@@ -1,5 +1,6 @@
 package org.aucl.eval;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -28,7 +29,7 @@ final class SoftmaxLoss {
     double[][] parts = (f.n() * (long) f.dim() > 100_000 ? ids.parallel() : ids)
         .mapToObj(b -> block(t, b * BLOCK, Math.min(f.n(), (b + 1) * BLOCK)))
         .toArray(double[][]::new);
-    java.util.Arrays.fill(grad, 0);
+    Arrays.fill(grad, 0);
     double loss = 0;
     for (double[] part : parts) {
       for (int j = 0; j < grad.length; j++) {

@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aucl.train.NonFiniteStepException;
 import org.aucl.train.Pretrainer;
 import org.aucl.train.PretrainConfig;
 import org.aucl.train.Provenance;
 import org.aucl.train.RunDirectory;
-import org.aucl.train.NonFiniteStepException;
 import org.aucl.util.AtomicFiles;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
@@ -59,7 +59,8 @@ public final class SweepRunner {
         out.println("sweep stopped at step " + stopAtStep + " of " + r.dir().getFileName() + "; run it again to continue.");
         return false;
       }
-      if (plan.settings().linear() && LinearResult.read(r.dir()).isEmpty()) {
+      // a run that diverged just now has no final checkpoint to probe
+      if (plan.settings().linear() && RunStatus.of(r.dir()) == RunStatus.FINISHED && LinearResult.read(r.dir()).isEmpty()) {
         LinearResult lin = LinearResult.probe(r.dir(), r.config().device());
         out.printf("%s: linear top-1 %.2f%%%n", label, 100 * lin.top1());
       }

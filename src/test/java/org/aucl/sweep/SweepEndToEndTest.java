@@ -119,11 +119,12 @@ class SweepEndToEndTest {
     Path out = tmp.resolve("diverging");
     // an absurd learning rate: the first update makes the weights overflow, the next step is non-finite
     List<String> args = new ArrayList<>(List.of("sweep", "--objectives", "auc-cl", "--batch-sizes", "32,64", "--seeds",
-        "1", "--out", out.toString(), "--quiet", "--", "--dataset", DATA, "--width", "0.25", "--proj-hidden", "32",
-        "--proj-out", "16", "--epochs", "1", "--knn-k", "10", "--workers", "1", "--lr", "1e30"));
+        "1", "--out", out.toString(), "--quiet", "--linear", "--", "--dataset", DATA, "--width", "0.25",
+        "--proj-hidden", "32", "--proj-out", "16", "--epochs", "1", "--knn-k", "10", "--workers", "1", "--lr", "1e30"));
     String first = run(args);
     assertTrue(first.contains("run 1/2 auc-cl-b32-s1: diverged, the loss or a gradient became non-finite"), first);
     assertTrue(first.contains("run 2/2 auc-cl-b64-s1: diverged"), first + " (the second run still ran)");
+    assertFalse(first.contains("linear top-1"), "a diverged run has no final checkpoint to probe: " + first);
     assertTrue(Files.readString(out.resolve("auc-cl-b32-s1/" + RunStatus.DIVERGED_FILE)).contains("non-finite"));
     String table = Files.readString(out.resolve(SweepReport.TABLE));
     assertTrue(table.contains("0 of 2 runs finished"), table);
