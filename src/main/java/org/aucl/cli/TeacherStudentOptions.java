@@ -27,6 +27,16 @@ public final class TeacherStudentOptions {
           + TeacherStudentConfig.DEFAULT_TEMP_WARMUP_EPOCHS + ").")
   Integer teacherTempWarmup;
 
+  @Option(names = "--teacher-momentum", paramLabel = "M",
+      description = "teacher-student: the teacher's EMA momentum at the first step, rising to 1 by a cosine over the run (default: "
+          + TeacherStudentConfig.DEFAULT_TEACHER_MOMENTUM + ", DINO's; a short run may need less, docs/METHODS.md).")
+  Double teacherMomentum;
+
+  @Option(names = "--ts-neg-weight", paramLabel = "W",
+      description = "teacher-student: weight w of the negatives (each image's sum over the N - 1 others scaled by w / N; default: the authors' "
+          + "32, docs/METHODS.md).")
+  Double negativeWeight;
+
   /** The options given, by name. */
   List<String> given() {
     List<String> g = new ArrayList<>();
@@ -34,6 +44,8 @@ public final class TeacherStudentOptions {
     if (localSize != null) g.add("--local-size");
     if (headOut != null) g.add("--head-out");
     if (teacherTempWarmup != null) g.add("--teacher-temp-warmup");
+    if (teacherMomentum != null) g.add("--teacher-momentum");
+    if (negativeWeight != null) g.add("--ts-neg-weight");
     return g;
   }
 
@@ -51,6 +63,12 @@ public final class TeacherStudentOptions {
     }
     if (teacherTempWarmup != null) {
       t = t.withTeacherTempWarmupEpochs(teacherTempWarmup);
+    }
+    if (teacherMomentum != null) {
+      t = t.withTeacherMomentum(teacherMomentum);
+    }
+    if (negativeWeight != null) {
+      t = t.withNegativeWeight(negativeWeight);
     }
     return t;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.aucl.data.TestFiles;
+import org.aucl.method.teacher.TeacherStudentConfig;
 import org.aucl.optim.OptimizerConfig;
 import org.aucl.train.PretrainConfig;
 import org.aucl.util.Json;
@@ -76,5 +77,29 @@ class PretrainDefaultsTest {
     e = assertThrows(UserException.class, () -> parse("--method", "byol"));
     assertTrue(e.getMessage().contains("unknown --method 'byol'"), e.getMessage());
     assertThrows(UserException.class, () -> parse("--channels", "2"));
+  }
+
+  @Test
+  void teacherStudentMomentumAndNegativeWeightReachTheConfigAndBadValuesAreRefused() {
+    TeacherStudentConfig t = parse("--method", "teacher-student", "--teacher-momentum", "0.95", "--ts-neg-weight", "4")
+        .teacher();
+    assertEquals(0.95, t.teacherMomentum());
+    assertEquals(4.0, t.negativeWeight());
+    TeacherStudentConfig d = parse("--method", "teacher-student").teacher();
+    assertEquals(TeacherStudentConfig.DEFAULT_TEACHER_MOMENTUM, d.teacherMomentum());
+    assertEquals(TeacherStudentConfig.DEFAULT_NEGATIVE_WEIGHT, d.negativeWeight());
+    UserException e = assertThrows(UserException.class,
+        () -> parse("--method", "teacher-student", "--teacher-momentum", "1.5"));
+    assertTrue(e.getMessage().contains("teacher momentum must be in [0, 1]"), e.getMessage());
+    assertThrows(UserException.class, () -> parse("--method", "teacher-student", "--ts-neg-weight", "-1"));
+    assertThrows(UserException.class, () -> parse("--ts-neg-weight", "4"), "a teacher-student option with two-view");
+  }
+
+  @Test
+  void aTeacherStudentConfigWrittenBeforeTheNegativeWeightExistedReadsAsTheAuthors32() throws Exception {
+    String json = Json.line(parse("--method", "teacher-student").teacher()).replace(",\"negativeWeight\":32.0", "");
+    assertTrue(!json.contains("negativeWeight"), json);
+    TeacherStudentConfig old = Json.MAPPER.readValue(json, TeacherStudentConfig.class);
+    assertEquals(32.0, old.negativeWeight());
   }
 }

@@ -27,21 +27,28 @@ import org.aucl.augment.MultiCropConfig;
  * @param clipNorm per-tensor gradient clipping norm; 0 turns clipping off (DINO: 3)
  * @param freezeLastLayerEpochs epochs during which the head's last layer is not updated (DINO: 1)
  * @param centerMomentum momentum of the teacher output centre (DINO: 0.9)
+ * @param negativeWeight the weight of the negatives in the objective, whose sum over an image's N - 1
+ *     negatives is scaled by {@code negativeWeight / N} (the authors: 32); null (a run directory
+ *     written before the option existed) reads as 32
  */
 public record TeacherStudentConfig(
     int headHidden, int headBottleneck, int headOut, int localCrops, int localSize, double globalScaleMin,
     double localScaleMin, double localScaleMax, double teacherTempStart, double teacherTemp,
     int teacherTempWarmupEpochs, double studentTemp, double teacherMomentum, double weightDecayStart,
-    double weightDecayEnd, double clipNorm, int freezeLastLayerEpochs, double centerMomentum) {
+    double weightDecayEnd, double clipNorm, int freezeLastLayerEpochs, double centerMomentum,
+    Double negativeWeight) {
 
   public TeacherStudentConfig {
+    if (negativeWeight == null) {
+      negativeWeight = DEFAULT_NEGATIVE_WEIGHT;
+    }
     if (headHidden < 1 || headBottleneck < 1 || headOut < 1) {
       throw new IllegalArgumentException("The head sizes must be positive, got hidden " + headHidden
           + ", bottleneck " + headBottleneck + ", out " + headOut + ".");
     }
     new MultiCropConfig(28, globalScaleMin, 1.0, localCrops, localSize, localScaleMin, localScaleMax); // checks the crops
     new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
-    TeacherStudentAucClLoss.builder().optStudentTemperature(studentTemp).build();
+    TeacherStudentAucClLoss.builder().optStudentTemperature(studentTemp).optNegativeWeight(negativeWeight).build();
     if (!(teacherMomentum >= 0 && teacherMomentum <= 1)) {
       throw new IllegalArgumentException("The teacher momentum must be in [0, 1], got " + teacherMomentum + ".");
     }
@@ -65,13 +72,19 @@ public record TeacherStudentConfig(
   /** Default K, the head's outputs (DINO: 65,536). */
   public static final int DEFAULT_HEAD_OUT = 4096;
 
+  /** Default weight of the negatives (the authors' 32). */
+  public static final double DEFAULT_NEGATIVE_WEIGHT = 32;
+
+  /** Default teacher momentum at step 0 (DINO's 0.996). */
+  public static final double DEFAULT_TEACHER_MOMENTUM = 0.996;
+
   /** Default epochs of the teacher temperature's warm-up (DINO's recommended 30). */
   public static final int DEFAULT_TEMP_WARMUP_EPOCHS = 30;
 
   /** DINO's settings with a head and crops sized for Fashion-MNIST on a CPU (512 / 128 / 4096; 4 crops of 12). */
   public static TeacherStudentConfig defaults() {
     return new TeacherStudentConfig(512, 128, DEFAULT_HEAD_OUT, DEFAULT_LOCAL_CROPS, DEFAULT_LOCAL_SIZE, 0.4, 0.05,
-        0.4, 0.04, 0.07, DEFAULT_TEMP_WARMUP_EPOCHS, 0.1, 0.996, 0.04, 0.4, 3.0, 1, 0.9);
+        0.4, 0.04, 0.07, DEFAULT_TEMP_WARMUP_EPOCHS, 0.1, DEFAULT_TEACHER_MOMENTUM, 0.04, 0.4, 3.0, 1, 0.9, DEFAULT_NEGATIVE_WEIGHT);
   }
 
   /** The crops for images that enter the network at {@code globalSize} pixels. */
@@ -87,24 +100,36 @@ public record TeacherStudentConfig(
   public TeacherStudentConfig withLocalCrops(int c) {
     return new TeacherStudentConfig(headHidden, headBottleneck, headOut, c, localSize, globalScaleMin, localScaleMin,
         localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp, teacherMomentum,
-        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
   }
 
   public TeacherStudentConfig withLocalSize(int side) {
     return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, side, globalScaleMin,
         localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
-        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
   }
 
   public TeacherStudentConfig withHeadOut(int k) {
     return new TeacherStudentConfig(headHidden, headBottleneck, k, localCrops, localSize, globalScaleMin,
         localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
-        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
+  }
+
+  public TeacherStudentConfig withNegativeWeight(double w) {
+    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
+        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
+        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, w);
+  }
+
+  public TeacherStudentConfig withTeacherMomentum(double m0) {
+    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
+        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp, m0,
+        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
   }
 
   public TeacherStudentConfig withTeacherTempWarmupEpochs(int epochs) {
     return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
         localScaleMin, localScaleMax, teacherTempStart, teacherTemp, epochs, studentTemp, teacherMomentum,
-        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum);
+        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
   }
 }

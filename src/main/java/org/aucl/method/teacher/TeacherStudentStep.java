@@ -48,7 +48,8 @@ final class TeacherStudentStep {
     this.cfg = cfg;
     this.center = center;
     this.optimizer = optimizer;
-    this.loss = TeacherStudentAucClLoss.builder().optStudentTemperature(cfg.studentTemp()).build();
+    this.loss = TeacherStudentAucClLoss.builder().optStudentTemperature(cfg.studentTemp())
+        .optNegativeWeight(cfg.negativeWeight()).build();
     this.freeze = new LastLayerFreeze(cfg.freezeLastLayerEpochs(), DinoHead::isLastLayer);
     this.temperature = cfg.temperature();
     // DINO's rule: biases and every other 1-D parameter (norm scales and shifts) are not decayed.

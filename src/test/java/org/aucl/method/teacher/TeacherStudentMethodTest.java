@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TeacherStudentMethodTest {
   private static final NetConfig NET = new NetConfig("resnet18", "small", 1, 0.25, 64, 32, 16);
   private static final TeacherStudentConfig CFG = new TeacherStudentConfig(
-      32, 16, 64, 2, 8, 0.4, 0.05, 0.4, 0.04, 0.07, 3, 0.1, 0.996, 0.04, 0.4, 3.0, 1, 0.9);
+      32, 16, 64, 2, 8, 0.4, 0.05, 0.4, 0.04, 0.07, 3, 0.1, 0.996, 0.04, 0.4, 3.0, 1, 0.9, 32.0);
   private static final int N = 8;
 
   private static MultiCropBatch batch(Random r) {
