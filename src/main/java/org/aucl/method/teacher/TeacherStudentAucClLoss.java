@@ -23,6 +23,9 @@ import ai.djl.ndarray.NDManager;
  * negative centre b at 0 and alpha at 1; the constant 1 is the authors' (it changes no gradient).
  */
 public final class TeacherStudentAucClLoss {
+  /** The authors' weight w of the negatives. */
+  public static final double AUTHORS_NEGATIVE_WEIGHT = 32;
+
   private final double studentTemperature;
   private final double positiveTarget;
   private final double negativeWeight;
@@ -110,7 +113,7 @@ public final class TeacherStudentAucClLoss {
   public static final class Builder {
     private double studentTemperature = 0.1;
     private double positiveTarget = 10;
-    private double negativeWeight = 32;
+    private double negativeWeight = AUTHORS_NEGATIVE_WEIGHT;
 
     private Builder() {}
 

@@ -73,7 +73,7 @@ public record TeacherStudentConfig(
   public static final int DEFAULT_HEAD_OUT = 4096;
 
   /** Default weight of the negatives (the authors' 32). */
-  public static final double DEFAULT_NEGATIVE_WEIGHT = 32;
+  public static final double DEFAULT_NEGATIVE_WEIGHT = TeacherStudentAucClLoss.AUTHORS_NEGATIVE_WEIGHT;
 
   /** Default teacher momentum at step 0 (DINO's 0.996). */
   public static final double DEFAULT_TEACHER_MOMENTUM = 0.996;
