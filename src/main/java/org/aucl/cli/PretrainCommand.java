@@ -190,6 +190,10 @@ public final class PretrainCommand implements Callable<Integer> {
       description = "Checkpoint writing fails as on a full disk once this many bytes of checkpoint parts are written (tests).")
   Long simulateFullDiskAfter;
 
+  @Option(names = "--simulate-non-finite-at-step", hidden = true, paramLabel = "STEP",
+      description = "The first try of this global step counts as non-finite, as a native kernel's NaN would (tests).")
+  Long simulateNonFiniteAt;
+
   @Option(names = "--quiet", description = "No progress bars (for logs).")
   boolean quiet;
 
@@ -258,6 +262,9 @@ public final class PretrainCommand implements Callable<Integer> {
     }
     if (simulateFullDiskAfter != null) {
       trainer.simulateFullDiskAfter(simulateFullDiskAfter);
+    }
+    if (simulateNonFiniteAt != null) {
+      trainer.simulateNonFiniteFirstTryAt(simulateNonFiniteAt);
     }
     CrashReports.setRunDirectory(run.root());
     RunSummary s = trainer.run();

@@ -26,6 +26,10 @@ import org.aucl.model.ContrastiveNet;
  *   <li><b>After the optimiser.</b> Updates that are not gradient steps (AUC-CL's dual ascent on
  *       alpha, SogCLR's moving averages, a teacher's moving average) run inside {@link #step}, after
  *       the optimiser; they may change state, never gradients.
+ *   <li><b>Non-finite steps.</b> A step whose loss or gradient is not finite returns a NaN loss and
+ *       changes nothing: no weight, optimiser or objective state, teacher, centre or BatchNorm running
+ *       statistic moves ({@link RunningStatsSnapshot}). The loop may therefore run it again on the same
+ *       batch and get what a first finite try would have given.
  *   <li><b>Host reads.</b> {@link #step} returns host numbers ({@link StepResult}); the loop reads
  *       nothing else from the device during a step.
  *   <li><b>Checkpoints.</b> {@link #stateParts()} names every part needed to continue exactly; the

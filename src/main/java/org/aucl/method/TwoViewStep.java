@@ -19,7 +19,9 @@ import org.aucl.optim.ParameterOptimizer;
  * One optimisation step of the two-view method: both views through encoder and projector, the
  * objective, backward, the optimiser over the network's parameters and the objective's minimised
  * variables (named "objective.…", excluded from weight decay unless asked; the optimiser zeroes every gradient it
- * used), then the objective's own update (dual ascent, moving averages).
+ * used), then the objective's own update (dual ascent, moving averages). A non-finite step changes
+ * nothing: gradients are dropped and BatchNorm's running statistics put back, so running it again on
+ * the same batch gives what a first finite try would have.
  *
  * <p>Every array of the step lives in a sub-manager that the step closes.
  */
@@ -83,6 +85,7 @@ public final class TwoViewStep {
         idx[i] = batch.indices()[i];
       }
       NDArray indices = step.create(idx);
+      RunningStatsSnapshot runningStats = RunningStatsSnapshot.take(step, net);
       phases.lap(StepPhases.Phase.INPUT);
       ObjectiveOutput out;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -109,7 +112,8 @@ public final class TwoViewStep {
       double loss = read[0];
       phases.lap(StepPhases.Phase.READ);
       if (Double.isNaN(loss)) {
-        optimizer.discard(params); // a non-finite step changes nothing
+        optimizer.discard(params); // a non-finite step changes nothing, BatchNorm's running statistics included
+        runningStats.restore();
         return new StepResult(Double.NaN, out.meanPositive(), out.meanNegative(), out.batchAuc());
       }
       optimizer.step(params, lr);

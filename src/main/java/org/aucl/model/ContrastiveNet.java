@@ -15,8 +15,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.aucl.util.FloatStreams;
@@ -130,6 +132,20 @@ public final class ContrastiveNet implements AutoCloseable {
    */
   public Map<String, NDArray> parameters() {
     return Collections.unmodifiableMap(trainable);
+  }
+
+  /**
+   * The arrays that are not trainable: BatchNorm running means and variances, which a training
+   * forward pass updates in place whatever becomes of the step.
+   */
+  public List<NDArray> runningStatistics() {
+    List<NDArray> stats = new ArrayList<>();
+    for (Map.Entry<String, Parameter> e : all.entrySet()) {
+      if (!trainable.containsKey(e.getKey())) {
+        stats.add(e.getValue().getArray());
+      }
+    }
+    return stats;
   }
 
   /**

@@ -29,6 +29,9 @@ import org.aucl.util.UserException;
  * same weights as an uninterrupted one (CPU).
  */
 public final class Pretrainer {
+  /** How many times a non-finite step is computed again before {@code --on-nan} applies. */
+  public static final int NON_FINITE_RECOMPUTES = 2;
+
   private final PretrainConfig cfg;
   private final RunDirectory run;
   private final boolean resume;
@@ -38,6 +41,7 @@ public final class Pretrainer {
   private long stopAtStep = Long.MAX_VALUE;
   private KnnMonitor.Extracted lastEpochFeatures;
   private SimulatedDisk disk;
+  private long simulatedNonFiniteStep = -1;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
@@ -92,6 +96,18 @@ public final class Pretrainer {
       throw new UserException("--simulate-full-disk-after must be at least 0, got " + bytes + ".");
     }
     this.disk = new SimulatedDisk(bytes);
+    return this;
+  }
+
+  /**
+   * Makes the first try of global step {@code step} count as non-finite without running it, as a
+   * native kernel's passing NaN would (a non-finite step changes nothing): tests of the recomputation.
+   */
+  public Pretrainer simulateNonFiniteFirstTryAt(long step) {
+    if (step < 0) {
+      throw new UserException("--simulate-non-finite-at-step must be at least 0, got " + step + ".");
+    }
+    this.simulatedNonFiniteStep = step;
     return this;
   }
 
@@ -276,7 +292,7 @@ public final class Pretrainer {
         while (it.hasNext()) {
           B batch = it.next();
           double lr = schedule.lr(step);
-          StepResult r = method.step(batch, lr, new StepClock(step, stepsPerEpoch, totalSteps));
+          StepResult r = stepWithRecompute(batch, lr, new StepClock(step, stepsPerEpoch, totalSteps), epoch);
           if (Double.isNaN(r.loss())) {
             nonFinite(epoch, step, totals.batches());
             totals.skip();
@@ -301,6 +317,26 @@ public final class Pretrainer {
       }
       totals.endTraining();
       return step;
+    }
+
+    /**
+     * One step; a non-finite one changed nothing and is computed again on the same batch, up to
+     * {@link #NON_FINITE_RECOMPUTES} times, before {@code --on-nan} applies: PyTorch's CPU kernels have
+     * returned NaN that the same computation did not repeat (docs/RELIABILITY.md), while a diverged
+     * run stays non-finite.
+     */
+    private StepResult stepWithRecompute(B batch, double lr, StepClock clock, int epoch) {
+      StepResult r = clock.step() == simulatedNonFiniteStep
+          ? new StepResult(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+          : method.step(batch, lr, clock);
+      for (int attempt = 2; Double.isNaN(r.loss()) && attempt <= 1 + NON_FINITE_RECOMPUTES; attempt++) {
+        r = method.step(batch, lr, clock);
+        if (!Double.isNaN(r.loss())) {
+          out.println("epoch " + epoch + ", step " + clock.step() + ": the loss or a gradient was non-finite; computed"
+              + " again, it was finite at try " + attempt + ".");
+        }
+      }
+      return r;
     }
 
     /** A step whose loss or gradient was not finite: stop (the default) or let it be skipped. */

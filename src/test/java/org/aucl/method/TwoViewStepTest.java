@@ -215,4 +215,70 @@ class TwoViewStepTest {
       assertTrue(Math.abs(ratio - 1) < 0.3, "second move of b / first = " + ratio);
     }
   }
+
+  /** Every array of the network, BatchNorm running statistics included, as bytes. */
+  private static byte[] weights(ContrastiveNet net) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      net.save(out);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The same batch with one pixel of the first view made NaN. */
+  private static PairBatch poisoned(PairBatch b) {
+    float[] v1 = b.view1().clone();
+    v1[0] = Float.NaN;
+    return new PairBatch(v1, b.view2(), b.labels(), b.indices(), b.size(), b.channels(), b.height(), b.width());
+  }
+
+  @Test
+  void aRunningStatsSnapshotPutsBackWhatATrainingForwardPassChanged() throws Exception {
+    try (ContrastiveNet net = ContrastiveNet.create(CFG, 1); NDManager step = net.manager().newSubManager()) {
+      byte[] before = weights(net);
+      PairBatch b = poisoned(batch(new Random(3), 8, 1, 12));
+      RunningStatsSnapshot snapshot = RunningStatsSnapshot.take(step, net);
+      net.forward(step.create(b.view1(), new ai.djl.ndarray.types.Shape(b.shape())), true);
+      boolean nan = false;
+      for (NDArray a : net.runningStatistics()) {
+        nan |= a.isNaN().any().getBoolean();
+      }
+      assertTrue(nan, "a NaN pixel reaches the running statistics in a training forward pass");
+      snapshot.restore();
+      assertTrue(java.util.Arrays.equals(before, weights(net)), "running statistics put back bit for bit");
+    }
+  }
+
+  @Test
+  void aNonFiniteStepChangesNothingSoComputingItAgainEqualsAFirstFiniteTry() throws Exception {
+    for (boolean twoPass : new boolean[] {true, false}) {
+      byte[][] weights = new byte[2][];
+      Map<?, ?>[] scalars = new Map<?, ?>[2];
+      for (int run = 0; run < 2; run++) {
+        try (ContrastiveNet net = ContrastiveNet.create(CFG, 1);
+            NDManager objManager = net.manager().newSubManager();
+            ContrastiveObjective obj = Objectives.create(ObjectiveConfig.of("auc-cl"));
+            ParameterOptimizer opt = Optimizers.create(OptimizerConfig.defaults("adamw"))) {
+          obj.initialize(objManager, 8);
+          TwoViewStep step = new TwoViewStep(net, obj, opt, twoPass);
+          Random r = new Random(13);
+          PairBatch first = batch(r, 8, 1, 12);
+          PairBatch second = batch(r, 8, 1, 12);
+          step.run(first, 0.01);
+          if (run == 1) {
+            StepResult bad = step.run(poisoned(second), 0.01);
+            assertTrue(Double.isNaN(bad.loss()), "a NaN input gives a non-finite step");
+          }
+          StepResult good = step.run(second, 0.01);
+          assertTrue(Double.isFinite(good.loss()), "the same batch, clean, is finite");
+          step.run(first, 0.01);
+          weights[run] = weights(net);
+          scalars[run] = obj.scalars();
+        }
+      }
+      assertTrue(java.util.Arrays.equals(weights[0], weights[1]),
+          "weights and running statistics with and without a discarded non-finite step (two-pass " + twoPass + ")");
+      assertEquals(scalars[0], scalars[1], "the objective's state");
+    }
+  }
 }

@@ -106,6 +106,26 @@ class ReliabilityTest {
     assertTrue(epochs.get(1).skippedSteps() != null && epochs.get(1).skippedSteps() > 0, "skipped steps are counted");
   }
 
+  @Test
+  void aNonFiniteStepThatDoesNotRepeatIsComputedAgainAndTheRunEndsAsAnUninterruptedOne() throws Exception {
+    Path whole = tmp.resolve("whole");
+    assertEquals(0, run(tiny(whole)));
+    Path retried = tmp.resolve("retried");
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(buf, true));
+    try {
+      assertEquals(0, run(tiny(retried, "--simulate-non-finite-at-step", "5")));
+    } finally {
+      System.setOut(old);
+    }
+    assertTrue(buf.toString().contains("step 5: the loss or a gradient was non-finite; computed again, it was finite at try 2"),
+        buf.toString());
+    assertSameWeights(whole, retried);
+    List<EpochMetrics> epochs = MetricsLog.resume(retried.resolve("metrics.jsonl"), 9).epochs();
+    assertEquals(null, epochs.get(0).skippedSteps(), "a step finite when computed again is not skipped");
+  }
+
   private static void setLearningRate(Path run, double lr) throws Exception {
     ObjectNode root = (ObjectNode) Json.MAPPER.readTree(run.resolve("config.json").toFile());
     ((ObjectNode) root.path("config").path("optimizer")).put("lr", lr);

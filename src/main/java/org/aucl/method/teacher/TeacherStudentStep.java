@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.aucl.augment.MultiCropBatch;
 import org.aucl.method.FiniteGuard;
+import org.aucl.method.RunningStatsSnapshot;
 import org.aucl.method.StepClock;
 import org.aucl.method.StepResult;
 import org.aucl.model.ContrastiveNet;
@@ -75,6 +76,7 @@ final class TeacherStudentStep {
       step.tempAttachAll(teacher.parameters().values().toArray(new NDArray[0]));
       NDArray globals = crops(step, batch.globals(), batch.globalArrayShape());
       NDArray locals = batch.locals().isEmpty() ? null : crops(step, batch.locals(), batch.localArrayShape());
+      RunningStatsSnapshot runningStats = RunningStatsSnapshot.take(step, student, teacher);
       NDList teacherOut = teacher.head(teacher.encode(globals, true), true).split(2, 0);
       NDArray pairScores;
       NDArray l;
@@ -99,7 +101,9 @@ final class TeacherStudentStep {
       }
       StepScores scores = StepScores.of(scoreValues, batch.size());
       if (Double.isNaN(lossValue)) {
-        optimizer.discard(student.parameters()); // a non-finite step changes neither student, teacher nor centre
+        // a non-finite step changes neither student, teacher (running statistics included) nor centre
+        optimizer.discard(student.parameters());
+        runningStats.restore();
         return new StepResult(Double.NaN, scores.meanPositive(), scores.meanNegative(), scores.batchAuc());
       }
       if (cfg.clipNorm() > 0) {

@@ -58,6 +58,12 @@ class TeacherStudentMethodTest {
     return s;
   }
 
+  private static List<float[]> runningStats(ContrastiveNet net) {
+    List<float[]> s = new ArrayList<>();
+    net.runningStatistics().forEach(a -> s.add(a.toFloatArray()));
+    return s;
+  }
+
   private static double distance(Map<String, float[]> a, ContrastiveNet net) {
     double d = 0;
     for (Map.Entry<String, NDArray> e : net.parameters().entrySet()) {
@@ -123,17 +129,26 @@ class TeacherStudentMethodTest {
   }
 
   @Test
-  void nonFiniteStepChangesNeitherStudentNorTeacher() {
+  void nonFiniteStepChangesNeitherStudentNorTeacherNorTheirRunningStatistics() {
     try (TeacherStudentMethod m = method()) {
       m.step(batch(new Random(5)), 1e-3, new StepClock(0, 5, 100));
       Map<String, float[]> student = snapshot(m.student());
       Map<String, float[]> teacher = snapshot(m.evalNet());
+      List<float[]> studentStats = runningStats(m.student());
+      List<float[]> teacherStats = runningStats(m.evalNet());
+      assertFalse(studentStats.isEmpty(), "the ResNets have running statistics");
       MultiCropBatch poisoned = batch(new Random(6));
       poisoned.globals().get(0)[3] = Float.NaN;
       StepResult r = m.step(poisoned, 1e-3, new StepClock(1, 5, 100));
       assertTrue(Double.isNaN(r.loss()), "a NaN input gives a NaN step, got " + r.loss());
       assertEquals(0, distance(student, m.student()), 0, "student unchanged");
       assertEquals(0, distance(teacher, m.evalNet()), 0, "teacher unchanged");
+      List<float[]> studentAfter = runningStats(m.student());
+      List<float[]> teacherAfter = runningStats(m.evalNet());
+      for (int i = 0; i < studentStats.size(); i++) {
+        assertArrayEquals(studentStats.get(i), studentAfter.get(i), "student running statistic " + i + " put back");
+        assertArrayEquals(teacherStats.get(i), teacherAfter.get(i), "teacher running statistic " + i + " put back");
+      }
       StepResult next = m.step(batch(new Random(7)), 1e-3, new StepClock(2, 5, 100));
       assertTrue(Double.isFinite(next.loss()), "the next finite step trains again: " + next.loss());
     }
