@@ -43,6 +43,8 @@ public final class ContrastiveNet implements AutoCloseable {
   private final ParameterStore store;
   private final Map<String, Parameter> all = new LinkedHashMap<>();
   private final Map<String, NDArray> trainable = new LinkedHashMap<>();
+  /** Every array not in {@link #trainable}, found once: a step copies them (loads write them in place). */
+  private final List<NDArray> runningStats = new ArrayList<>();
 
   private ContrastiveNet(NetConfig cfg, Device device, long seed, String headName, IntFunction<Block> headFactory) {
     this.cfg = cfg;
@@ -95,6 +97,8 @@ public final class ContrastiveNet implements AutoCloseable {
       }
       if (p.getValue().requiresGradient()) {
         trainable.put(name, p.getValue().getArray());
+      } else {
+        runningStats.add(p.getValue().getArray());
       }
     }
   }
@@ -139,13 +143,7 @@ public final class ContrastiveNet implements AutoCloseable {
    * forward pass updates in place whatever becomes of the step.
    */
   public List<NDArray> runningStatistics() {
-    List<NDArray> stats = new ArrayList<>();
-    for (Map.Entry<String, Parameter> e : all.entrySet()) {
-      if (!trainable.containsKey(e.getKey())) {
-        stats.add(e.getValue().getArray());
-      }
-    }
-    return stats;
+    return Collections.unmodifiableList(runningStats);
   }
 
   /**
