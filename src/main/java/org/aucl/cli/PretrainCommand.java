@@ -251,7 +251,7 @@ public final class PretrainCommand implements Callable<Integer> {
       run = RunDirectory.create(root);
       Json.write(
           run.config(),
-          new Provenance.ConfigFile(cfg, Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine())));
+          new Provenance.ConfigFile(cfg, Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine(), Devices.resolve(cfg.device()))));
     }
     Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
     if (stopAfter != null) {

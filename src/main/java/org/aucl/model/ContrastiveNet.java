@@ -38,6 +38,8 @@ public final class ContrastiveNet implements AutoCloseable {
   private final NetConfig cfg;
   private final NDManager manager;
   private final Encoder encoder;
+  /** Layout of the encoder's activations; the images are laid out so on entry. */
+  private MemoryFormat memoryFormat;
   private final Block head;
   private final String headName;
   private final ParameterStore store;
@@ -51,6 +53,7 @@ public final class ContrastiveNet implements AutoCloseable {
     this.manager = NDManager.newBaseManager(device);
     manager.setName("ContrastiveNet");
     this.encoder = buildEncoder(cfg);
+    this.memoryFormat = NetConfig.isVitArch(cfg.arch()) ? MemoryFormat.CONTIGUOUS : MemoryFormat.forDevice(device);
     this.headName = headName;
     this.head = headFactory.apply(encoder.featureDim());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
@@ -105,7 +108,8 @@ public final class ContrastiveNet implements AutoCloseable {
 
   /** Un-normalised encoder outputs, B x featureDim. */
   public NDArray encode(NDArray images, boolean training) {
-    return encoder.block().forward(store, new NDList(images), training).singletonOrThrow();
+    NDArray laidOut = memoryFormat == MemoryFormat.CHANNELS_LAST ? ChannelsLast.of(images) : images;
+    return encoder.block().forward(store, new NDList(laidOut), training).singletonOrThrow();
   }
 
   /** L2-normalised encoder outputs, B x featureDim (what kNN and the linear probe read). */
@@ -229,6 +233,19 @@ public final class ContrastiveNet implements AutoCloseable {
   public static long macsPerImage(NetConfig cfg, boolean includeProjector) {
     Encoder e = buildEncoder(cfg);
     return e.macsPerImage() + (includeProjector ? Projector.macs(e.featureDim(), cfg.projHidden(), cfg.projOut()) : 0);
+  }
+
+  /** The layout of the encoder's activations (ViTs: always contiguous). */
+  public MemoryFormat memoryFormat() {
+    return memoryFormat;
+  }
+
+  /** Runs the encoder in {@code format} from now on (ResNets only; for tests and benchmarks). */
+  public void useMemoryFormat(MemoryFormat format) {
+    if (NetConfig.isVitArch(cfg.arch()) && format != MemoryFormat.CONTIGUOUS) {
+      throw new IllegalArgumentException("A Vision Transformer has no channels-last layout.");
+    }
+    this.memoryFormat = format;
   }
 
   public NetConfig config() {

@@ -1,20 +1,33 @@
 package org.aucl.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.aucl.model.MemoryFormat;
 
-/** How a run was made, beside its configuration in config.json: versions, machine, command line. */
+/**
+ * How a run was made, beside its configuration in config.json: versions, machine, command line, and the
+ * ResNets' activation layout ({@link MemoryFormat}; it changes no value beyond rounding, so it is not part
+ * of the configuration; null in runs made before it existed).
+ */
 public record Provenance(
     String aucl, String djl, String engine, String engineVersion, String java, String os, int cores,
-    String started, List<String> commandLine) {
+    String started, List<String> commandLine, String memoryFormat) {
 
+  /** Provenance of work on the engine's default device. */
   public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine) {
+    return now(auclVersion, djlVersion, commandLine, Engine.getInstance().defaultDevice());
+  }
+
+  /** Provenance of work on {@code device}. */
+  public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine, Device device) {
     Engine e = Engine.getInstance();
     return new Provenance(
         auclVersion, djlVersion, e.getEngineName(), e.getVersion(), System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-        Runtime.getRuntime().availableProcessors(), OffsetDateTime.now().toString(), List.copyOf(commandLine));
+        Runtime.getRuntime().availableProcessors(), OffsetDateTime.now().toString(), List.copyOf(commandLine),
+        MemoryFormat.forDevice(device).label());
   }
 
   /** config.json: the configuration and how it was made. */
