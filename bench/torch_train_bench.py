@@ -5,8 +5,7 @@ torchvision-style ResNet (BasicBlock/Bottleneck, CIFAR, small or ImageNet stem, 
 projector Linear(F, 512, no bias)-BN-ReLU-Linear(512, 128), both views in separate forward passes
 (or one concatenated pass), AUC-CL with its `default` preset (the default `--loss auc-cl` of
 `aucl bench train`, docs/LOSSES.md): a = 1 fixed, b learnable from 0 (in the optimiser, no weight
-decay), alpha from 0 with the dual ascent step (eta 0.01) after the optimiser step, margin 1, w 1,
-mean over the 2B - 2 non-partner views, s = (1 + z.z') / 2 with z L2-normalised; plus the per-step
+decay), alpha = 0.125 fixed, margin 1, w = 8, mean over the 2B - 2 non-partner views, s = (1 + z.z') / 2 with z L2-normalised; plus the per-step
 statistics every aucl objective reports (mean positive, mean negative, batch AUC). AdamW (lr 1e-4
 here, wd 1e-4), random pre-generated batches. Prints pairs/s and MFU against the best fp32 matmul of
 2048^2 and 4096^2 measured in the same run. Needs only torch (no torchvision).
@@ -86,11 +85,11 @@ class AucCl:
     over the 2B views k, l ranging over the 2B - 2 views other than k and its partner.
     """
 
-    A, MARGIN, W, ETA = 1.0, 1.0, 1.0, 0.01
+    A, MARGIN, W, ALPHA = 1.0, 1.0, 8.0, 0.125
 
     def __init__(self, device):
         self.b = nn.Parameter(torch.zeros((), device=device))
-        self.alpha = 0.0
+        self.alpha = self.ALPHA
         self.stats = None
 
     def __call__(self, z1, z2):
@@ -118,10 +117,7 @@ class AucCl:
         return loss
 
     def after_step(self):
-        """Projected dual ascent: alpha <- max(0, alpha + eta (2 (m - mean p + w mean n) - 2 alpha))."""
-        mean_p, mean_n, _ = self.stats
-        grad = 2 * (self.MARGIN - mean_p + self.W * mean_n) - 2 * self.alpha
-        self.alpha = max(0.0, self.alpha + self.ETA * grad)
+        """alpha is fixed in the default preset: nothing to do after the optimiser step."""
 
 
 def count_macs(model, shape):
