@@ -65,7 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
   String lrRule = DEFAULT.lrRule().toString();
 
   @Option(names = {"--reference-batch", "--lr-reference-batch"}, paramLabel = "R",
-      description = "The reference batch R of --lr-rule and --budget steps. Default: ${DEFAULT-VALUE} (the default job's).")
+      description = "The reference batch R of --lr-rule and --budget steps. Default: ${DEFAULT-VALUE}.")
   int referenceBatch = DEFAULT.referenceBatch();
 
   @Option(names = "--linear", description = "Also run the linear probe (eval linear) at the end of each run.")

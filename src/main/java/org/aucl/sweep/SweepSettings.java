@@ -2,7 +2,6 @@ package org.aucl.sweep;
 
 import java.util.List;
 import org.aucl.loss.Objectives;
-import org.aucl.train.PretrainConfig;
 
 /**
  * A sweep's grid and rules (docs/PRETRAINING.md, "Sweeps").
@@ -21,12 +20,18 @@ public record SweepSettings(
     boolean linear) {
 
   /**
+   * The reference batch of every study in docs/RESULTS.md (the default job's batch when they were run;
+   * fixed, so that their commands keep their meaning when the default job changes).
+   */
+  public static final int REFERENCE_BATCH = 128;
+
+  /**
    * The batch-size study (docs/PRETRAINING.md, "The batch-size study"): every objective, batch sizes 32
-   * to 512, 3 seeds, equal epochs, a fixed learning rate (as the authors' AdamW setting implies), the
-   * default job's batch as the reference, no linear probe.
+   * to 512, 3 seeds, equal epochs, a fixed learning rate (as the authors' AdamW setting implies),
+   * {@link #REFERENCE_BATCH} as the reference, no linear probe.
    */
   public static SweepSettings defaults() {
     return new SweepSettings(Objectives.names(), List.of(32, 64, 128, 256, 512), 3, Budget.EPOCHS, LrRule.FIXED,
-        PretrainConfig.defaultJob().schedule().batchSize(), false);
+        REFERENCE_BATCH, false);
   }
 }
