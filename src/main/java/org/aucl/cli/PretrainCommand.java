@@ -17,6 +17,7 @@ import org.aucl.data.ImageDataset;
 import org.aucl.method.teacher.TeacherStudentConfig;
 import org.aucl.method.teacher.TeacherStudentMethod;
 import org.aucl.model.Devices;
+import org.aucl.model.MemoryFormat;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;
 import org.aucl.report.MarkdownTable;
@@ -251,7 +252,8 @@ public final class PretrainCommand implements Callable<Integer> {
       run = RunDirectory.create(root);
       Json.write(
           run.config(),
-          new Provenance.ConfigFile(cfg, Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine(), Devices.resolve(cfg.device()))));
+          new Provenance.ConfigFile(cfg, Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine(),
+              MemoryFormat.forModel(cfg.net().arch(), Devices.resolve(cfg.device())))));
     }
     Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
     if (stopAfter != null) {

@@ -53,7 +53,7 @@ public final class ContrastiveNet implements AutoCloseable {
     this.manager = NDManager.newBaseManager(device);
     manager.setName("ContrastiveNet");
     this.encoder = buildEncoder(cfg);
-    this.memoryFormat = NetConfig.isVitArch(cfg.arch()) ? MemoryFormat.CONTIGUOUS : MemoryFormat.forDevice(device);
+    this.memoryFormat = MemoryFormat.forModel(cfg.arch(), device);
     this.headName = headName;
     this.head = headFactory.apply(encoder.featureDim());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));

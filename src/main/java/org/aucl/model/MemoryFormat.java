@@ -30,6 +30,11 @@ public enum MemoryFormat {
     };
   }
 
+  /** The layout a network of {@code arch} uses on {@code device}: a ViT has no convolutions past its patches, so it stays contiguous. */
+  public static MemoryFormat forModel(String arch, Device device) {
+    return NetConfig.isVitArch(arch) ? CONTIGUOUS : forDevice(device);
+  }
+
   /** The name {@link #PROPERTY} takes and {@code config.json} records. */
   public String label() {
     return this == CHANNELS_LAST ? "channels-last" : "contiguous";

@@ -100,7 +100,7 @@ public final class RunReport {
     v.row("Java", made.path("java").asText("-"), now.java());
     v.row("machine", made.path("os").asText("-") + ", " + made.path("cores").asText("?") + " cores",
         now.os() + ", " + now.cores() + " cores");
-    v.row("ResNet layout", made.path("memoryFormat").asText("-"), now.memoryFormat());
+    v.row("activation layout", made.path("memoryFormat").asText("-"), now.memoryFormat());
     md.append(v);
     return md.toString();
   }

@@ -8,7 +8,7 @@ import org.aucl.model.MemoryFormat;
 
 /**
  * How a run was made, beside its configuration in config.json: versions, machine, command line, and the
- * ResNets' activation layout ({@link MemoryFormat}; it changes no value beyond rounding, so it is not part
+ * network's activation layout ({@link MemoryFormat}; it changes no value beyond rounding, so it is not part
  * of the configuration; null in runs made before it existed).
  */
 public record Provenance(
@@ -20,14 +20,19 @@ public record Provenance(
     return now(auclVersion, djlVersion, commandLine, Engine.getInstance().defaultDevice());
   }
 
-  /** Provenance of work on {@code device}. */
+  /** Provenance of work on {@code device}, the layout being the one a ResNet would use there. */
   public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine, Device device) {
+    return now(auclVersion, djlVersion, commandLine, MemoryFormat.forDevice(device));
+  }
+
+  /** Provenance of a run whose network uses {@code layout}. */
+  public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine, MemoryFormat layout) {
     Engine e = Engine.getInstance();
     return new Provenance(
         auclVersion, djlVersion, e.getEngineName(), e.getVersion(), System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(), OffsetDateTime.now().toString(), List.copyOf(commandLine),
-        MemoryFormat.forDevice(device).label());
+        layout.label());
   }
 
   /** config.json: the configuration and how it was made. */

@@ -96,6 +96,15 @@ class MemoryFormatTest {
     assertEquals(MemoryFormat.CONTIGUOUS, MemoryFormat.forDevice(ai.djl.Device.gpu()));
   }
 
+  @Test
+  void aVitStaysContiguous() {
+    assertEquals(MemoryFormat.CONTIGUOUS, MemoryFormat.forModel("vit-tiny", ai.djl.Device.cpu()));
+    assertEquals(MemoryFormat.CHANNELS_LAST, MemoryFormat.forModel("resnet18", ai.djl.Device.cpu()));
+    try (ContrastiveNet vit = ContrastiveNet.create(new NetConfig("vit-tiny", "cifar", 3, 1, 32, 16, 16, 8), 1)) {
+      assertEquals(MemoryFormat.CONTIGUOUS, vit.memoryFormat());
+    }
+  }
+
   /** Both stems with one and three channels (the default job's: one, small), H x W of 12. */
   private static NetConfig[] configs() {
     return new NetConfig[] {
