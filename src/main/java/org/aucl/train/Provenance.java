@@ -1,6 +1,5 @@
 package org.aucl.train;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,14 +14,9 @@ public record Provenance(
     String aucl, String djl, String engine, String engineVersion, String java, String os, int cores,
     String started, List<String> commandLine, String memoryFormat) {
 
-  /** Provenance of work on the engine's default device. */
+  /** Provenance of work on the engine's default device, the layout being the one a ResNet uses there. */
   public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine) {
-    return now(auclVersion, djlVersion, commandLine, Engine.getInstance().defaultDevice());
-  }
-
-  /** Provenance of work on {@code device}, the layout being the one a ResNet would use there. */
-  public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine, Device device) {
-    return now(auclVersion, djlVersion, commandLine, MemoryFormat.forDevice(device));
+    return now(auclVersion, djlVersion, commandLine, MemoryFormat.forDevice(Engine.getInstance().defaultDevice()));
   }
 
   /** Provenance of a run whose network uses {@code layout}. */
