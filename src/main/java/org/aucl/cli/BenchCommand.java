@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks: loader throughput, training throughput.",
-    subcommands = {BenchLoaderCommand.class, BenchTrainCommand.class})
+    description = "Benchmarks: loader throughput, training throughput, convolution kernels against float64.",
+    subcommands = {BenchLoaderCommand.class, BenchTrainCommand.class, BenchKernelsCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -253,7 +253,7 @@ public final class PretrainCommand implements Callable<Integer> {
       Json.write(
           run.config(),
           new Provenance.ConfigFile(cfg, Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine(),
-              MemoryFormat.forModel(cfg.net().arch(), Devices.resolve(cfg.device())))));
+              MemoryFormat.forModel(cfg.net().arch(), Devices.resolve(cfg.device())), Devices.resolve(cfg.device()))));
     }
     Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
     if (stopAfter != null) {

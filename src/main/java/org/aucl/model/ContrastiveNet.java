@@ -43,13 +43,19 @@ public final class ContrastiveNet implements AutoCloseable {
   private final Block head;
   private final String headName;
   private final ParameterStore store;
+  private final long seed;
+  private final IntFunction<Block> headFactory;
   private final Map<String, Parameter> all = new LinkedHashMap<>();
   private final Map<String, NDArray> trainable = new LinkedHashMap<>();
   /** Every array not in {@link #trainable}, found once: a step copies them (loads write them in place). */
   private final List<NDArray> runningStats = new ArrayList<>();
 
-  private ContrastiveNet(NetConfig cfg, Device device, long seed, String headName, IntFunction<Block> headFactory) {
+  private ContrastiveNet(
+      NetConfig cfg, Device device, long seed, String headName, IntFunction<Block> headFactory, DataType type) {
+    ConvChannels.require(cfg, device);
     this.cfg = cfg;
+    this.seed = seed;
+    this.headFactory = headFactory;
     this.manager = NDManager.newBaseManager(device);
     manager.setName("ContrastiveNet");
     this.encoder = buildEncoder(cfg);
@@ -57,8 +63,8 @@ public final class ContrastiveNet implements AutoCloseable {
     this.headName = headName;
     this.head = headFactory.apply(encoder.featureDim());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-    encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
-    head.initialize(manager, DataType.FLOAT32, new Shape(2, encoder.featureDim()));
+    encoder.block().initialize(manager, type, new Shape(2, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
+    head.initialize(manager, type, new Shape(2, encoder.featureDim()));
     collect("encoder.", encoder.block());
     collect(headName + ".", this.head);
     this.store = new ParameterStore(manager, false);
@@ -76,7 +82,7 @@ public final class ContrastiveNet implements AutoCloseable {
   /** A network on {@code device} (see {@link Devices#resolve}), initialised from {@code seed}. */
   public static ContrastiveNet create(NetConfig cfg, long seed, Device device) {
     return new ContrastiveNet(
-        cfg, device, seed, "projector", in -> Projector.build(in, cfg.projHidden(), cfg.projOut()));
+        cfg, device, seed, "projector", in -> Projector.build(in, cfg.projHidden(), cfg.projOut()), DataType.FLOAT32);
   }
 
   /**
@@ -89,7 +95,24 @@ public final class ContrastiveNet implements AutoCloseable {
     if (headName.equals("encoder")) {
       throw new IllegalArgumentException("The head cannot be named 'encoder'.");
     }
-    return new ContrastiveNet(cfg, device, seed, headName, headFactory);
+    return new ContrastiveNet(cfg, device, seed, headName, headFactory, DataType.FLOAT32);
+  }
+
+  /**
+   * A float64 copy of this network (the same weights and BatchNorm statistics, the same layout), the
+   * reference that float32 paths are checked against: PyTorch computes float64 convolutions without
+   * oneDNN on the CPU ({@link KernelCheck}). Its arrays take float64 images.
+   */
+  public ContrastiveNet float64Copy() {
+    ContrastiveNet copy = new ContrastiveNet(cfg, device(), seed, headName, headFactory, DataType.FLOAT64);
+    copy.memoryFormat = memoryFormat;
+    for (Map.Entry<String, Parameter> e : all.entrySet()) {
+      NDArray target = copy.all.get(e.getKey()).getArray();
+      try (NDArray wide = e.getValue().getArray().toType(DataType.FLOAT64, true)) {
+        target.set(java.nio.DoubleBuffer.wrap(wide.toDoubleArray()));
+      }
+    }
+    return copy;
   }
 
   private void collect(String prefix, Block block) {
@@ -240,10 +263,13 @@ public final class ContrastiveNet implements AutoCloseable {
     return memoryFormat;
   }
 
-  /** Runs the encoder in {@code format} from now on (ResNets only; for tests and benchmarks). */
+  /** Runs the encoder in {@code format} from now on (ResNets only, contiguous on a GPU only; for tests and benchmarks). */
   public void useMemoryFormat(MemoryFormat format) {
     if (NetConfig.isVitArch(cfg.arch()) && format != MemoryFormat.CONTIGUOUS) {
       throw new IllegalArgumentException("A Vision Transformer has no channels-last layout.");
+    }
+    if (!NetConfig.isVitArch(cfg.arch())) {
+      MemoryFormat.requireAllowed(format, device());
     }
     this.memoryFormat = format;
   }

@@ -91,13 +91,22 @@ public final class VisionTransformer extends AbstractBlock {
     return builder().setDim(384).setDepth(12).setHeads(6);
   }
 
-  /** The encoder of a {@code vit-tiny} or {@code vit-small} {@link NetConfig}. */
-  public static Encoder encoder(NetConfig cfg) {
-    Builder b = switch (cfg.arch()) {
+  private static Builder of(String arch) {
+    return switch (arch) {
       case "vit-tiny" -> tiny();
       case "vit-small" -> small();
-      default -> throw new IllegalArgumentException("'" + cfg.arch() + "' is not a Vision Transformer.");
+      default -> throw new IllegalArgumentException("'" + arch + "' is not a Vision Transformer.");
     };
+  }
+
+  /** The embedding width of {@code vit-tiny} or {@code vit-small} (the patch embedding's channels). */
+  static int dimOf(String arch) {
+    return of(arch).dim;
+  }
+
+  /** The encoder of a {@code vit-tiny} or {@code vit-small} {@link NetConfig}. */
+  public static Encoder encoder(NetConfig cfg) {
+    Builder b = of(cfg.arch());
     VisionTransformer vit = b.optPatchSize(cfg.patchSize()).optImageSize(cfg.imageSize())
         .optInChannels(cfg.inChannels()).build();
     return new Encoder(vit, vit.dim, vit.macsPerImage(cfg.inChannels()));

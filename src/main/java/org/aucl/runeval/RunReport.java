@@ -100,7 +100,9 @@ public final class RunReport {
     v.row("Java", made.path("java").asText("-"), now.java());
     v.row("machine", made.path("os").asText("-") + ", " + made.path("cores").asText("?") + " cores",
         now.os() + ", " + now.cores() + " cores");
+    v.row("processor", made.path("processor").asText("-"), now.processor());
     v.row("activation layout", made.path("memoryFormat").asText("-"), now.memoryFormat());
+    v.row("convolution rule", made.path("kernelRule").asText("-"), now.kernelRule());
     md.append(v);
     return md.toString();
   }

@@ -1,32 +1,38 @@
 package org.aucl.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.aucl.model.ConvChannels;
 import org.aucl.model.MemoryFormat;
+import org.aucl.util.Processor;
 
 /**
- * How a run was made, beside its configuration in config.json: versions, machine, command line, and the
- * network's activation layout ({@link MemoryFormat}; it changes no value beyond rounding, so it is not part
- * of the configuration; null in runs made before it existed).
+ * How a run was made, beside its configuration in config.json: versions, machine, processor, command
+ * line, the network's activation layout ({@link MemoryFormat}; it changes no value beyond rounding, so
+ * it is not part of the configuration) and the rule that kept its convolutions off kernels shown wrong
+ * ({@link ConvChannels#rule}). Fields added later read as null from older runs.
  */
 public record Provenance(
     String aucl, String djl, String engine, String engineVersion, String java, String os, int cores,
-    String started, List<String> commandLine, String memoryFormat) {
+    String started, List<String> commandLine, String memoryFormat, String processor, String kernelRule) {
 
   /** Provenance of work on the engine's default device, the layout being the one a ResNet uses there. */
   public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine) {
-    return now(auclVersion, djlVersion, commandLine, MemoryFormat.forDevice(Engine.getInstance().defaultDevice()));
+    Device device = Engine.getInstance().defaultDevice();
+    return now(auclVersion, djlVersion, commandLine, MemoryFormat.forDevice(device), device);
   }
 
-  /** Provenance of a run whose network uses {@code layout}. */
-  public static Provenance now(String auclVersion, String djlVersion, List<String> commandLine, MemoryFormat layout) {
+  /** Provenance of a run on {@code device} whose network uses {@code layout}. */
+  public static Provenance now(
+      String auclVersion, String djlVersion, List<String> commandLine, MemoryFormat layout, Device device) {
     Engine e = Engine.getInstance();
     return new Provenance(
         auclVersion, djlVersion, e.getEngineName(), e.getVersion(), System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(), OffsetDateTime.now().toString(), List.copyOf(commandLine),
-        layout.label());
+        layout.label(), Processor.describe(), ConvChannels.rule(device));
   }
 
   /** config.json: the configuration and how it was made. */

@@ -24,7 +24,7 @@ class FeatureExtractorTest {
   @Test
   void encoderFeaturesAreThoseOfEachImageAloneUnitLengthInDatasetOrder() {
     ViewPipeline eval = evalTransform();
-    try (ContrastiveNet net = ContrastiveNet.create(new NetConfig("resnet18", "cifar", 1, 0.125, 32, 16, 16), 3)) {
+    try (ContrastiveNet net = ContrastiveNet.create(new NetConfig("resnet18", "cifar", 1, 0.25, 32, 16, 16), 3)) {
       Features f = FeatureExtractor.extract(net, DATA, eval, FeatureHead.ENCODER);
       assertEquals(300, f.n());
       assertEquals(net.featureDim(), f.dim());
@@ -51,7 +51,7 @@ class FeatureExtractorTest {
 
   @Test
   void extractionMakesNoLastingArrays() {
-    try (ContrastiveNet net = ContrastiveNet.create(new NetConfig("resnet18", "cifar", 1, 0.125, 32, 16, 16), 3)) {
+    try (ContrastiveNet net = ContrastiveNet.create(new NetConfig("resnet18", "cifar", 1, 0.25, 32, 16, 16), 3)) {
       FeatureExtractor.extract(net, DATA, evalTransform(), FeatureHead.ENCODER);
       int before = net.manager().getManagedArrays().size();
       FeatureExtractor.extract(net, DATA, evalTransform(), FeatureHead.ENCODER);

@@ -68,13 +68,13 @@ class ContrastiveNetTest {
     for (String arch : archs) {
       for (String stem : new String[] {"cifar", "small", "imagenet"}) {
         for (int channels : new int[] {1, 3}) {
-          NetConfig cfg = new NetConfig(arch, stem, channels, 0.125, 32, 16, 28);
-          int featureDim = arch.equals("resnet50") ? 4 * 64 : 64;
+          NetConfig cfg = new NetConfig(arch, stem, channels, 0.25, 32, 16, 28);
+          int featureDim = arch.equals("resnet50") ? 4 * 128 : 128;
           checkShapes(cfg, featureDim);
         }
       }
     }
-    checkShapes(new NetConfig("resnet18", "cifar", 3, 0.25, 64, 32, 32), 128);
+    checkShapes(new NetConfig("resnet18", "cifar", 3, 0.5, 64, 32, 32), 256);
   }
 
   private static void checkShapes(NetConfig cfg, int featureDim) {
@@ -134,7 +134,7 @@ class ContrastiveNetTest {
 
   @Test
   void saveLoadRestoresParametersAndRunningStats() throws Exception {
-    NetConfig cfg = new NetConfig("resnet18", "cifar", 1, 0.125, 32, 16, 16);
+    NetConfig cfg = new NetConfig("resnet18", "cifar", 1, 0.25, 32, 16, 16);
     try (ContrastiveNet a = ContrastiveNet.create(cfg, 1);
         ContrastiveNet b = ContrastiveNet.create(cfg, 2);
         NDManager m = a.manager().newSubManager()) {
