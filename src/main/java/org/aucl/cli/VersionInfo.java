@@ -9,7 +9,7 @@ import java.util.Properties;
 import org.aucl.train.Provenance;
 import picocli.CommandLine;
 
-/** aucl's version, the tensor engine with its version, and the device it will run on. */
+/** aucl's version, the tensor engine with its version, the device it will run on, and the Java running it. */
 public final class VersionInfo implements CommandLine.IVersionProvider {
   private static final Properties PROPS = load();
 
@@ -46,7 +46,13 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
       "aucl " + aucl(),
       "engine: DJL " + djl() + ", " + engine.getEngineName() + " " + engine.getVersion(),
       "device: " + (device.isGpu() ? "GPU (" + device + ")" : "CPU"),
-      "java: " + System.getProperty("java.version")
+      java()
     };
+  }
+
+  /** The Java running aucl: its version, vendor and home (the launcher takes it from JAVA_HOME, else the PATH). */
+  static String java() {
+    return "java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+        + System.getProperty("java.home");
   }
 }
