@@ -33,6 +33,16 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
     return PROPS.getProperty("djl.version", "unknown");
   }
 
+  public static String pytorch() {
+    return PROPS.getProperty("pytorch.version", "unknown");
+  }
+
+  /** The platform of the PyTorch natives this build holds (the POM's natives-* profiles), null if unknown. */
+  public static String nativeClassifier() {
+    String c = PROPS.getProperty("pytorch.native.classifier");
+    return c == null || c.isBlank() || c.startsWith("$") ? null : c;
+  }
+
   /** The versions and machine running now (no command line), for a report's table. */
   public static Provenance provenance() {
     return Provenance.now(aucl(), djl(), List.of());
