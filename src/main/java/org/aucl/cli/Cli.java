@@ -37,12 +37,17 @@ public final class Cli {
   public static final int NON_FINITE = org.aucl.train.NonFiniteStepException.EXIT_CODE;
 
   /**
-   * A user's mistake (a {@link UserException}) or a full disk or unreadable file (an I/O error): one
-   * sentence, exit code 2. A non-finite step: its sentence, exit code 3. Anything else is a bug: a
+   * A user's mistake (a {@link UserException}), a full disk or unreadable file (an I/O error), or an
+   * engine that cannot start because the build has no natives for this platform: one sentence, exit code 2. A non-finite step: its sentence, exit code 3. Anything else is a bug: a
    * sentence saying so, exit code 1, and the stack trace kept in a file (and printed with --verbose).
    */
   private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     boolean verbose = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
+    UserException platform = NativePlatform.explain(ex);
+    if (platform != null) {
+      // the engine could not start: this machine's platform has no natives in the build
+      ex = platform;
+    }
     if (ex instanceof UserException || ex instanceof java.io.UncheckedIOException) {
       cl.getErr().println("aucl: " + ex.getMessage());
       if (verbose) {
