@@ -140,7 +140,7 @@ public final class BenchKernelsCommand implements Runnable {
       for (int c : channels) {
         for (ConvCase k : cases(c)) {
           for (KernelCheck.PathErrors e : KernelCheck.compare(k, seed, m)) {
-            boolean right = e.rightFor(k);
+            boolean right = e.rightFor(KernelCheck.Needs.training(k));
             String verdict = right && e.inputGradient() > KernelCheck.TOLERANCE
                 ? "right (input grad wrong, unused)" : right ? "right" : WRONG;
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", k, e.layout().label(),

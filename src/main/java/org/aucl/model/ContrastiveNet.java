@@ -60,6 +60,7 @@ public final class ContrastiveNet implements AutoCloseable {
     manager.setName("ContrastiveNet");
     this.encoder = buildEncoder(cfg);
     this.memoryFormat = MemoryFormat.forModel(cfg.arch(), device);
+    layOut(encoder.block(), memoryFormat);
     this.headName = headName;
     this.head = headFactory.apply(encoder.featureDim());
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
@@ -106,6 +107,7 @@ public final class ContrastiveNet implements AutoCloseable {
   public ContrastiveNet float64Copy() {
     ContrastiveNet copy = new ContrastiveNet(cfg, device(), seed, headName, headFactory, DataType.FLOAT64);
     copy.memoryFormat = memoryFormat;
+    layOut(copy.encoder.block(), memoryFormat);
     for (Map.Entry<String, Parameter> e : all.entrySet()) {
       NDArray target = copy.all.get(e.getKey()).getArray();
       try (NDArray wide = e.getValue().getArray().toType(DataType.FLOAT64, true)) {
@@ -272,6 +274,17 @@ public final class ContrastiveNet implements AutoCloseable {
       MemoryFormat.requireAllowed(format, device());
     }
     this.memoryFormat = format;
+    layOut(encoder.block(), format);
+  }
+
+  /** Tells every convolution of {@code block} the layout it runs in (its kernel check depends on it). */
+  private static void layOut(Block block, MemoryFormat format) {
+    if (block instanceof Conv2d conv) {
+      conv.useLayout(format);
+    }
+    for (Pair<String, Block> child : block.getChildren()) {
+      layOut(child.getValue(), format);
+    }
   }
 
   public NetConfig config() {

@@ -1,21 +1,23 @@
 package org.aucl.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Random;
 
 /**
  * Checks the engine's float32 convolution kernels against the same computation in float64, which
  * PyTorch runs through another implementation on the CPU (its reference im2col and matrix product;
  * oneDNN computes float32 only). One case is one convolution: forward, then backward of
- * {@code sum(output * R)} for a fixed random {@code R}, in each layout ({@link MemoryFormat}); each
- * result is compared with the float64 one as max |float32 - float64| / max |float64| (non-finite:
- * infinite). On a correct path the three errors are float rounding, about 1e-6 (docs/MODELS.md).
+ * {@code sum(output * R)} for a fixed random {@code R}; each result is compared with the float64 one
+ * as max |float32 - float64| / max |float64| (non-finite: infinite). On a correct path the errors are
+ * float rounding, 1e-7 to 2e-6 (docs/MODELS.md).
+ *
+ * <p>Backward runs without a {@code GradientCollector} (DJL allows one at a time), so a check may run
+ * inside a training step's forward pass ({@link KernelGuard}); the engine's grad mode is put back.
  */
 public final class KernelCheck {
   /** Largest relative error a correct float32 path shows, with a margin: measured 1e-7 to 2e-6. */
@@ -23,51 +25,100 @@ public final class KernelCheck {
 
   private KernelCheck() {}
 
+  /** Which results a caller uses: the output always, the gradients when it trains through them. */
+  public record Needs(boolean inputGradient, boolean weightGradient) {
+    /** What a training step needs of {@code c}: both gradients, but the images' for a stem or patch. */
+    public static Needs training(ConvCase c) {
+      return new Needs(c.inputGradientUsed(), true);
+    }
+  }
+
   /** The errors of one layout's float32 path against float64. */
   public record PathErrors(MemoryFormat layout, double output, double inputGradient, double weightGradient) {
-    /** True when every result a training step uses is within {@link #TOLERANCE}. */
-    public boolean rightFor(ConvCase c) {
-      return output <= TOLERANCE && weightGradient <= TOLERANCE && (!c.inputGradientUsed() || inputGradient <= TOLERANCE);
+    /** True when every result {@code needs} names is within {@link #TOLERANCE}. */
+    public boolean rightFor(Needs needs) {
+      return output <= TOLERANCE
+          && (!needs.weightGradient() || weightGradient <= TOLERANCE)
+          && (!needs.inputGradient() || inputGradient <= TOLERANCE);
     }
   }
 
   /** Runs {@code c} in float64 and in float32 in both layouts, from inputs drawn from {@code seed}. */
   public static PathErrors[] compare(ConvCase c, long seed, NDManager parent) {
-    Random r = new Random(seed);
-    Shape xShape = new Shape(c.batch(), c.inChannels(), c.imageSize(), c.imageSize());
-    Shape wShape = new Shape(c.outChannels(), c.inChannels(), c.kernel(), c.kernel());
-    float[] x = gaussian(r, xShape.size(), 1);
-    float[] w = gaussian(r, wShape.size(), Math.sqrt(2.0 / (c.inChannels() * c.kernel() * c.kernel())));
-    int out = (c.imageSize() + 2 * c.padding() - c.kernel()) / c.stride() + 1;
-    float[] weights = gaussian(r, (long) c.batch() * c.outChannels() * out * out, 1);
-    double[][] reference = run(c, x, w, weights, DataType.FLOAT64, MemoryFormat.CONTIGUOUS, parent);
+    Reference r = new Reference(c, seed, true, parent);
     MemoryFormat[] layouts = MemoryFormat.values();
     PathErrors[] errors = new PathErrors[layouts.length];
     for (int i = 0; i < layouts.length; i++) {
-      double[][] got = run(c, x, w, weights, DataType.FLOAT32, layouts[i], parent);
-      errors[i] = new PathErrors(layouts[i], relativeError(got[0], reference[0]), relativeError(got[1], reference[1]),
-          relativeError(got[2], reference[2]));
+      errors[i] = r.errors(layouts[i]);
     }
     return errors;
   }
 
-  /** {output, input gradient, weight gradient} of one path, read back as doubles. */
-  private static double[][] run(
-      ConvCase c, float[] x, float[] w, float[] weights, DataType type, MemoryFormat layout, NDManager parent) {
-    Shape xShape = new Shape(c.batch(), c.inChannels(), c.imageSize(), c.imageSize());
-    Shape wShape = new Shape(c.outChannels(), c.inChannels(), c.kernel(), c.kernel());
-    try (NDManager m = parent.newSubManager();
-        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray input = m.create(x, xShape).toType(type, false);
-      NDArray weight = m.create(w, wShape).toType(type, false);
-      input.setRequiresGradient(true);
-      weight.setRequiresGradient(true);
-      NDArray laidOut = layout == MemoryFormat.CHANNELS_LAST ? ChannelsLast.of(input) : input;
-      NDArray y = Conv2d.conv2d(laidOut, weight, null, new Shape(c.stride(), c.stride()), new Shape(c.padding(), c.padding()),
-          new Shape(1, 1), 1).singletonOrThrow();
-      NDArray r = m.create(weights, y.getShape()).toType(type, false);
-      gc.backward(y.mul(r).sum());
-      return new double[][] {doubles(y), doubles(input.getGradient()), doubles(weight.getGradient())};
+  /** The inputs of one case and its float64 results, against which float32 paths are measured. */
+  public static final class Reference {
+    private final ConvCase c;
+    private final boolean gradients;
+    private final NDManager parent;
+    private final float[] x;
+    private final float[] w;
+    private final float[] weights;
+    private final float[] bias;
+    private final double[][] expected;
+
+    /** Draws the inputs from {@code seed} and computes the float64 results (the gradients only if asked). */
+    public Reference(ConvCase c, long seed, boolean gradients, NDManager parent) {
+      this.c = c;
+      this.gradients = gradients;
+      this.parent = parent;
+      Random r = new Random(seed);
+      x = gaussian(r, (long) c.batch() * c.inChannels() * c.height() * c.width(), 1);
+      w = gaussian(r, (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel(),
+          Math.sqrt(2.0 / (c.inChannels() * c.kernel() * c.kernel())));
+      weights = gaussian(r, (long) c.batch() * c.outChannels() * c.outHeight() * c.outWidth(), 1);
+      bias = c.bias() ? gaussian(r, c.outChannels(), 1) : null;
+      expected = run(DataType.FLOAT64, ConvRoute.NATIVE, MemoryFormat.CONTIGUOUS);
+    }
+
+    /** The float32 path in {@code layout}, measured against float64. */
+    public PathErrors errors(MemoryFormat layout) {
+      return errors(ConvRoute.NATIVE, layout);
+    }
+
+    /** The float32 path of {@code route} in a network laid out {@code layout}, measured against float64. */
+    PathErrors errors(ConvRoute route, MemoryFormat layout) {
+      double[][] got = run(DataType.FLOAT32, route, layout);
+      return new PathErrors(layout, relativeError(got[0], expected[0]), relativeError(got[1], expected[1]),
+          relativeError(got[2], expected[2]));
+    }
+
+    /** {output, input gradient, weight gradient} of one path, read back as doubles (empty gradients if not asked). */
+    private double[][] run(DataType type, ConvRoute route, MemoryFormat layout) {
+      Shape xShape = new Shape(c.batch(), c.inChannels(), c.height(), c.width());
+      Shape wShape = new Shape(c.outChannels(), c.inChannels(), c.kernel(), c.kernel());
+      boolean gradMode = JniUtils.isGradMode();
+      try (NDManager m = parent.newSubManager()) {
+        JniUtils.setGradMode(gradients);
+        NDArray input = m.create(x, xShape).toType(type, false);
+        NDArray weight = m.create(w, wShape).toType(type, false);
+        if (gradients) {
+          input.setRequiresGradient(true);
+          weight.setRequiresGradient(true);
+        }
+        NDArray b = bias == null ? null : m.create(bias).toType(type, false);
+        if (b != null && gradients) {
+          b.setRequiresGradient(true);
+        }
+        NDArray laidOut = layout == MemoryFormat.CHANNELS_LAST ? ChannelsLast.of(input) : input;
+        NDArray y = route.apply(laidOut, weight, b, c.stride(), c.padding(), layout);
+        if (!gradients) {
+          return new double[][] {doubles(y), new double[0], new double[0]};
+        }
+        NDArray loss = y.mul(m.create(weights, y.getShape()).toType(type, false)).sum();
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) m.ones(loss.getShape(), type), false, false);
+        return new double[][] {doubles(y), doubles(input.getGradient()), doubles(weight.getGradient())};
+      } finally {
+        JniUtils.setGradMode(gradMode);
+      }
     }
   }
 

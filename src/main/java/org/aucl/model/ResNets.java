@@ -5,7 +5,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 
@@ -122,13 +121,12 @@ public final class ResNets {
     height = (height + 2L * pad - k) / stride + 1;
     widthPx = (widthPx + 2L * pad - k) / stride + 1;
     macs += (long) out * height * widthPx * in * k * k;
-    Conv2d c = Conv2d.builder()
+    Conv2d c = Conv2d.of(ai.djl.nn.convolutional.Conv2d.builder()
         .setKernelShape(new Shape(k, k))
         .setFilters(out)
         .optStride(new Shape(stride, stride))
         .optPadding(new Shape(pad, pad))
-        .optBias(false)
-        .build();
+        .optBias(false));
     c.setInitializer(TorchInit.kaimingNormalFanOut(), Parameter.Type.WEIGHT);
     return c;
   }

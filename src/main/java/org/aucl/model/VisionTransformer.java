@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -51,12 +50,11 @@ public final class VisionTransformer extends AbstractBlock {
     this.depth = b.depth;
     this.mlpHidden = (int) Math.round(b.dim * b.mlpRatio);
     long fanIn = (long) b.inChannels * b.patch * b.patch;
-    this.patchEmbed = addChildBlock("patch_embed", Conv2d.builder()
+    this.patchEmbed = addChildBlock("patch_embed", Conv2d.of(ai.djl.nn.convolutional.Conv2d.builder()
         .setKernelShape(new Shape(b.patch, b.patch))
         .optStride(new Shape(b.patch, b.patch))
         .setFilters(b.dim)
-        .optBias(true)
-        .build());
+        .optBias(true)));
     patchEmbed.setInitializer(TorchInit.linearUniform(fanIn), Parameter.Type.WEIGHT);
     patchEmbed.setInitializer(TorchInit.linearUniform(fanIn), Parameter.Type.BIAS);
     this.blocks = addChildBlock("blocks", new SequentialBlock());

@@ -74,6 +74,10 @@ public final class RunReport {
             100 * s.bestKnnTop1(), s.bestEpoch()));
       }
       md.append(".\n\n");
+      if (s.kernelDetours() != null && !s.kernelDetours().isEmpty()) {
+        md.append("Convolutions run off their layout's kernels, shown wrong on the training machine's processor "
+            + "(docs/MODELS.md): ").append(String.join("; ", s.kernelDetours())).append(".\n\n");
+      }
     }
     for (Path png : pngs(root)) {
       String name = png.getFileName().toString();

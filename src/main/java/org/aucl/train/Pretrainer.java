@@ -384,7 +384,7 @@ public final class Pretrainer {
     RunSummary summary =
         new RunSummary(
             run.root().toString(), last.epoch(), last.knnTop1(), at.bestKnnTop1(), at.bestEpoch(),
-            last.elapsedSeconds(), imagesPerSecond, last.loss());
+            last.elapsedSeconds(), imagesPerSecond, last.loss(), org.aucl.model.KernelGuard.detours());
     stored(() -> Json.write(run.summary(), summary));
     return summary;
   }

@@ -1,6 +1,11 @@
 package org.aucl.train;
 
-/** summary.json: how the run ended. kNN figures are fractions in [0, 1]; null if never measured. */
+/**
+ * summary.json: how the run ended. kNN figures are fractions in [0, 1]; null if never measured.
+ * {@code kernelDetours}: the convolutions the training process ran off its layout's kernels because
+ * they were shown wrong on its processor ({@code KernelGuard}; empty almost everywhere, null in runs
+ * made before the guard).
+ */
 public record RunSummary(
     String runDir,
     int epochs,
@@ -9,4 +14,5 @@ public record RunSummary(
     Integer bestEpoch,
     double wallSeconds,
     double meanImagesPerSecond,
-    double finalLoss) {}
+    double finalLoss,
+    java.util.List<String> kernelDetours) {}

@@ -27,7 +27,7 @@ class KernelCheckTest {
       for (ConvCase c : cases) {
         KernelCheck.PathErrors channelsLast = KernelCheck.compare(c, 1, m)[MemoryFormat.CHANNELS_LAST.ordinal()];
         assertEquals(MemoryFormat.CHANNELS_LAST, channelsLast.layout());
-        assertTrue(channelsLast.rightFor(c), c + ": " + channelsLast);
+        assertTrue(channelsLast.rightFor(KernelCheck.Needs.training(c)), c + ": " + channelsLast);
         assertTrue(channelsLast.output() > 0, "float32 differs from float64 by rounding at least");
       }
     }
@@ -37,8 +37,10 @@ class KernelCheckTest {
   void aStemsInputGradientDoesNotDecide() {
     ConvCase stem = ConvCase.resnet("stem", 1, 16, 3, 1, 12, 4);
     assertFalse(stem.inputGradientUsed());
-    assertTrue(new KernelCheck.PathErrors(MemoryFormat.CHANNELS_LAST, 1e-7, 0.5, 1e-7).rightFor(stem));
+    KernelCheck.PathErrors wrongInputGradient = new KernelCheck.PathErrors(MemoryFormat.CHANNELS_LAST, 1e-7, 0.5, 1e-7);
+    assertTrue(wrongInputGradient.rightFor(KernelCheck.Needs.training(stem)));
     ConvCase body = ConvCase.resnet("body", 16, 16, 3, 1, 12, 4);
-    assertFalse(new KernelCheck.PathErrors(MemoryFormat.CHANNELS_LAST, 1e-7, 0.5, 1e-7).rightFor(body));
+    assertFalse(wrongInputGradient.rightFor(KernelCheck.Needs.training(body)));
+    assertTrue(wrongInputGradient.rightFor(new KernelCheck.Needs(false, false)), "evaluation reads the output only");
   }
 }
