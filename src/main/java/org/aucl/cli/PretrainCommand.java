@@ -305,8 +305,14 @@ public final class PretrainCommand implements Callable<Integer> {
     return ran;
   }
 
+  /** The arguments given to this command: through {@code Main}, those after the subcommand's name. */
   private List<String> commandLine() {
-    return spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+    if (spec == null) {
+      return List.of();
+    }
+    List<String> all = spec.commandLine().getParseResult().originalArgs();
+    int own = spec.parent() == null ? -1 : all.indexOf(spec.name());
+    return all.subList(own + 1, all.size());
   }
 
   private boolean given(String option) {
