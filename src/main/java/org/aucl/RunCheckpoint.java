@@ -9,8 +9,7 @@ import org.aucl.augment.ViewPipeline;
 import org.aucl.eval.FeatureKey;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.train.Checkpoints;
-import org.aucl.train.Methods;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.train.Provenance;
 import org.aucl.train.RunDirectory;
 import org.aucl.util.Json;
@@ -22,13 +21,13 @@ import org.aucl.util.UserException;
  */
 public final class RunCheckpoint {
   private final RunDirectory run;
-  private final PretrainConfig config;
+  private final RunSpec config;
   private final String which;
   private final Path dir;
   private final Checkpoints.State state;
   private String hash;
 
-  private RunCheckpoint(RunDirectory run, PretrainConfig config, String which, Path dir, Checkpoints.State state) {
+  private RunCheckpoint(RunDirectory run, RunSpec config, String which, Path dir, Checkpoints.State state) {
     this.run = run;
     this.config = config;
     this.which = which;
@@ -49,13 +48,13 @@ public final class RunCheckpoint {
     if (!Files.isRegularFile(dir.resolve("model.bin"))) {
       throw new UserException(runDir + " has no checkpoint '" + which + "' yet (" + dir.resolve("model.bin") + " is missing).");
     }
-    PretrainConfig config = Json.read(run.config(), Provenance.ConfigFile.class).config();
+    RunSpec config = Json.read(run.config(), Provenance.ConfigFile.class).config();
     return new RunCheckpoint(run, config, which, dir, Checkpoints.readState(dir));
   }
 
   /** A network with this checkpoint's weights; the caller closes it. */
   public ContrastiveNet loadNet(Device device) {
-    ContrastiveNet net = Methods.evalNet(config, device); // the teacher of a teacher-student run
+    ContrastiveNet net = config.method().evalNet(config.net(), device, config.seed()); // a teacher-student run: the teacher
     try {
       Checkpoints.load(dir, "model", net::load);
       return net;
@@ -86,7 +85,7 @@ public final class RunCheckpoint {
     return run;
   }
 
-  public PretrainConfig config() {
+  public RunSpec config() {
     return config;
   }
 

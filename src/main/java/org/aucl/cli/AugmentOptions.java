@@ -61,6 +61,16 @@ public final class AugmentOptions {
     }
   }
 
+  /** Hands the given overrides to a run's builder, applied to whatever preset the run resolves. */
+  void applyTo(org.aucl.spec.RunSpec.Builder b) {
+    if (cropScale != null || flip != null || jitter != null || blur != null || solarize != null) {
+      b.optAugmentEdits(builder -> {
+        AugmentConfig preset = builder.build();
+        return apply(preset);
+      });
+    }
+  }
+
   private static double[] count(String option, double[] values, int n, String form) {
     if (values.length != n) {
       throw new UserException(option + " takes " + n + " numbers, " + form + ".");

@@ -10,65 +10,39 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.aucl.augment.PairBatch;
-import org.aucl.loss.ContrastiveObjective;
-import org.aucl.loss.ObjectiveConfig;
-import org.aucl.loss.Objectives;
-import org.aucl.model.ContrastiveNet;
+import org.aucl.method.StepClock;
+import org.aucl.method.StepPhases;
+import org.aucl.method.TwoViewMethod;
+import org.aucl.method.TwoViewSpec;
 import org.aucl.model.Devices;
 import org.aucl.model.NetConfig;
-import org.aucl.method.StepPhases;
-import org.aucl.method.TwoViewStep;
-import org.aucl.optim.OptimizerConfig;
-import org.aucl.optim.Optimizers;
-import org.aucl.optim.ParameterOptimizer;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Training throughput: pairs of views per second through the whole step (two forward passes, the
- * loss, backward, the optimiser) on pre-generated random batches, and the model-FLOP utilisation
- * against this machine's fp32 matrix-product peak measured in the same run.
+ * Training throughput: pairs of views per second through the whole step of the two-view method (two
+ * forward passes, the loss, backward, the optimiser) on pre-generated random batches of the run's
+ * shape, and the model-FLOP utilisation against this machine's fp32 matrix-product peak measured in the
+ * same run. It takes every {@code pretrain} option (the default job's by default); with
+ * {@code --image-size} and {@code --channels} no dataset is opened.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Training step throughput and model-FLOP utilisation.")
 public final class BenchTrainCommand implements Callable<Integer> {
+  /** The learning rate of the timed steps: small, so that the weights stay where they began. */
+  private static final double LR = 1e-4;
+
   @Mixin VerboseOption verbose;
 
-  @Option(names = "--model", defaultValue = "resnet18", description = "resnet18, resnet34 or resnet50 (default ${DEFAULT-VALUE}).")
-  String model;
-
-  @Option(names = "--stem", defaultValue = "cifar", description = "cifar, small or imagenet (default ${DEFAULT-VALUE}).")
-  String stem;
-
-  @Option(names = "--image-size", defaultValue = "32", description = "Use images at N x N, the side at which they enter the network (default ${DEFAULT-VALUE}).")
-  int imageSize;
-
-  @Option(names = "--channels", defaultValue = "3", description = "Input channels (default ${DEFAULT-VALUE}).")
-  int channels;
-
-  @Option(names = "--batch-size", defaultValue = "64", description = "Images per batch, two views each (default ${DEFAULT-VALUE}).")
-  int batchSize;
-
-  @Option(names = "--width", defaultValue = "1", description = "Width multiplier (default ${DEFAULT-VALUE}).")
-  double width;
+  @Mixin PretrainOptions options;
 
   @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default ${DEFAULT-VALUE}).")
   int steps;
 
   @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
   int warmup;
-
-  @Mixin BatchNormPassOption bnPasses;
-
-  @Option(names = "--loss", defaultValue = "auc-cl", description = "Objective with its default settings: auc-cl, simclr, dcl or sogclr (default ${DEFAULT-VALUE}).")
-  String loss;
-
-  @Option(names = "--optimizer", defaultValue = "adamw", description = "adamw, sgd or lars (default ${DEFAULT-VALUE}).")
-  String optimizer;
-
-  @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-  String device;
 
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads; 0: all available processors (default ${DEFAULT-VALUE}).")
   int threads;
@@ -81,54 +55,57 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (steps < 1 || warmup < 0 || batchSize < 2) {
-      throw new UserException("--steps must be >= 1, --warmup >= 0 and --batch-size >= 2.");
+    if (steps < 1 || warmup < 0) {
+      throw new UserException("--steps must be >= 1 and --warmup >= 0.");
     }
-    ObjectiveConfig objectiveConfig = UserInput.check(() -> ObjectiveConfig.of(Objectives.canonical(loss)));
     org.aucl.model.EngineThreads.configure(threads);
-    Device dev = Devices.resolve(device);
-    NetConfig cfg = UserInput.check(
-        () -> new NetConfig(model, stem, channels, width, NetConfig.DEFAULT_PROJ_HIDDEN, NetConfig.DEFAULT_PROJ_OUT, imageSize));
-    boolean twoPass = bnPasses.twoPass();
+    RunSpec.Builder b = options.builder();
+    DatasetReadOptions read = options.data.read;
+    if (read.imageSize != null && read.channels != null) {
+      b.optInput(read.channels(), read.imageSize());
+    }
+    RunSpec spec = UserInput.check(b::build);
+    if (!(spec.method() instanceof TwoViewSpec twoView)) {
+      throw new UserException("bench train times the two-view method's step; --method " + spec.method().name() + " is not timed here.");
+    }
+    Device dev = Devices.resolve(spec.device());
+    NetConfig cfg = spec.net();
+    int batchSize = spec.schedule().batchSize();
     Random random = new Random(1);
     PairBatch[] batches = new PairBatch[2];
     for (int i = 0; i < batches.length; i++) {
-      batches[i] = randomBatch(random, batchSize, channels, imageSize);
+      batches[i] = randomBatch(random, batchSize, cfg.inChannels(), cfg.imageSize());
     }
     double seconds;
     StepPhases recorded = StepPhases.recording();
     double flopsPerPair;
     long params;
-    try (ContrastiveNet net = ContrastiveNet.create(cfg, 1, dev);
-        NDManager objManager = net.manager().newSubManager();
-        ContrastiveObjective obj = Objectives.create(objectiveConfig);
-        ParameterOptimizer opt = Optimizers.create(UserInput.check(() -> OptimizerConfig.defaults(optimizer)))) {
-      // the batches' dataset indices are 0..batchSize-1
-      obj.initialize(objManager, batchSize);
-      TwoViewStep step = new TwoViewStep(net, obj, opt, twoPass);
+    try (TwoViewMethod method = (TwoViewMethod) twoView.create(cfg, spec.optimizer(), dev, spec.seed(), batchSize)) {
       if (phases) {
-        step.recordPhases(recorded);
+        method.recordPhases(recorded);
       }
+      long total = warmup + steps;
       for (int i = 0; i < warmup; i++) {
-        step.run(batches[i % 2], 1e-4);
+        method.step(batches[i % 2], LR, new StepClock(i, total, total));
       }
       recorded.reset();
       long t0 = System.nanoTime();
       for (int i = 0; i < steps; i++) {
-        step.run(batches[i % 2], 1e-4);
+        method.step(batches[i % 2], LR, new StepClock(warmup + i, total, total));
       }
       seconds = (System.nanoTime() - t0) / 1e9;
       // training = forward + backward (2x forward) = 3x forward FLOPs per view, two views per pair
-      flopsPerPair = 2 * 3 * net.flopsPerImage(true);
-      params = net.parameterCount(true);
+      flopsPerPair = 2 * 3 * method.evalNet().flopsPerImage(true);
+      params = method.evalNet().parameterCount(true);
     }
     double pairsPerSecond = (double) steps * batchSize / seconds;
     double modelFlops = pairsPerSecond * flopsPerPair;
     System.out.printf(Locale.ROOT, "engine: %s, device %s, intra-op threads %d%n",
         Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), dev, org.aucl.model.EngineThreads.current());
     System.out.printf(Locale.ROOT, "model: %s/%s width %s, %dx%dx%d, batch %d, %s, %s, loss %s, %.2f M parameters, %.3f GFLOP forward per image%n",
-        model, stem, width, channels, imageSize, imageSize, batchSize, twoPass ? "two passes" : "one pass",
-        optimizer, objectiveConfig.loss(), params / 1e6, flopsPerPair / 6 / 1e9);
+        cfg.arch(), cfg.stem(), cfg.width(), cfg.inChannels(), cfg.imageSize(), cfg.imageSize(), batchSize,
+        twoView.twoPassBatchNorm() ? "two passes" : "one pass", spec.optimizer().name(), twoView.objective().loss(),
+        params / 1e6, flopsPerPair / 6 / 1e9);
     System.out.printf(Locale.ROOT, "train: %.2f pairs/s (%.3f s/step over %d steps), %.1f GFLOP/s model%n",
         pairsPerSecond, seconds / steps, steps, modelFlops / 1e9);
     if (phases) {

@@ -2,42 +2,49 @@ package org.aucl.cli;
 
 import java.nio.file.Path;
 import org.aucl.data.DatasetOptions;
-import org.aucl.data.Datasets;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * How a dataset is found and read, shared by every command that opens one (mix in with
  * {@code @Mixin DatasetReadOptions read;}). {@code --image-size} is the side at which images are used:
- * image folders are decoded at that size and views are made at that size.
+ * image folders are decoded at that size and views are made at that size. Each option is null unless given.
  */
 public final class DatasetReadOptions {
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where named datasets live (default: $AUCL_DATA, else ~/.aucl/data; then /usr/share/datasets).")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
   @Option(names = "--coarse", description = "CIFAR-100: the 20 coarse labels instead of the 100 fine ones.")
-  boolean coarse;
+  Boolean coarse;
 
   @Option(names = "--image-size", paramLabel = "N",
-      description = "Use images at N x N: image folders are decoded at this size and views made at it "
-          + "(default 0: the dataset's own size; for a folder, its first image's).")
-  int imageSize;
+      description = "Use images at N x N: image folders are decoded at this size and views are made at it "
+          + "(default: the dataset's own size; for a folder, its first image's).")
+  Integer imageSize;
 
   @Option(names = "--channels", paramLabel = "C",
       description = "Image folders: 1 (grey), 3 (RGB) or 0 (default: 1 when the images are stored grey, else 3).")
-  int channels;
+  Integer channels;
 
   /** {@code --data-dir}, or its default. */
   public Path dataDir() {
-    return dataDir != null ? dataDir : Datasets.defaultDataDir();
+    return dataDir.orDefault();
+  }
+
+  /** {@code --image-size}, or 0 (the dataset's). */
+  int imageSize() {
+    return imageSize == null ? 0 : imageSize;
+  }
+
+  boolean coarse() {
+    return coarse != null && coarse;
+  }
+
+  int channels() {
+    return channels == null ? 0 : channels;
   }
 
   /** The reading options these flags describe. */
   public DatasetOptions options() {
-    try {
-      return new DatasetOptions(coarse, imageSize, channels);
-    } catch (IllegalArgumentException e) {
-      throw new org.aucl.util.UserException(e.getMessage(), e);
-    }
+    return UserInput.check(() -> new DatasetOptions(coarse(), imageSize(), channels()));
   }
 }

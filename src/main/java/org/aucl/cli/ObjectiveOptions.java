@@ -15,20 +15,20 @@ import org.aucl.util.UserException;
 import picocli.CommandLine.Option;
 
 /**
- * The loss options of a command (mix in with {@code @Mixin ObjectiveOptions objective;}) and their
- * mapping to one {@link ObjectiveConfig}. An option left out keeps the preset's (or the loss's)
- * default; an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of a preset other than default)
- * is refused with one sentence. The help texts quote the defaults from their owners
- * ({@link AucClDefaults}, {@link ObjectiveConfig}), never a copy.
+ * The loss options of a command (mix in with {@code @Mixin ObjectiveOptions objective;}), applied to
+ * an {@link ObjectiveConfig}: an option left out keeps the current value (the default job's, or a
+ * recipe's); an option that cannot apply (an AUC-CL knob for NT-Xent, any knob of a preset other than
+ * default) is refused with one sentence. The help texts quote the defaults from their owners
+ * ({@link AucClDefaults}, {@link ObjectiveConfig}), never a copy. Every option is null unless given.
  */
 public final class ObjectiveOptions {
-  @Option(names = "--loss", paramLabel = "NAME", defaultValue = AucClObjective.NAME,
-      description = "Objective: auc-cl, simclr (alias nt-xent), dcl, sogclr (default: ${DEFAULT-VALUE}).")
-  String loss = AucClObjective.NAME;
+  @Option(names = "--loss", paramLabel = "NAME",
+      description = "Objective: auc-cl, simclr (alias nt-xent), dcl, sogclr (default: " + AucClObjective.NAME + ").")
+  String loss;
 
-  @Option(names = "--auc-preset", paramLabel = "NAME", defaultValue = "default",
-      description = "AUC-CL preset: default, official-cifar, imagenet-weighting (default: ${DEFAULT-VALUE}); all but default fix every AUC-CL knob.")
-  String aucPreset = "default";
+  @Option(names = "--auc-preset", paramLabel = "NAME",
+      description = "AUC-CL preset: default, official-cifar, imagenet-weighting (default: default); all but default fix every AUC-CL knob.")
+  String aucPreset;
 
   @Option(names = "--auc-a", paramLabel = "A", description = "Initial (or fixed) a, the target of positive scores (default preset: " + AucClDefaults.A + ").")
   Double aucA;
@@ -80,17 +80,29 @@ public final class ObjectiveOptions {
   @Option(names = "--sogclr-gamma", paramLabel = "G", description = "SogCLR's moving-average weight in (0, 1] (default: " + ObjectiveConfig.DEFAULT_SOGCLR_GAMMA + ").")
   Double sogclrGamma;
 
-  /** The configuration these options describe; throws {@link UserException} for impossible combinations. */
+  /** The default job's objective with the given options applied. */
   public ObjectiveConfig toConfig() {
+    return applyTo(ObjectiveConfig.of(AucClObjective.NAME));
+  }
+
+  /**
+   * {@code current} with the given options applied: another {@code --loss} starts from that loss's
+   * defaults, {@code --auc-preset} from the preset's knobs; throws {@link UserException} for impossible
+   * combinations.
+   */
+  public ObjectiveConfig applyTo(ObjectiveConfig current) {
+    List<String> aucGiven = aucOptionsGiven();
+    if (loss == null && aucPreset == null && aucGiven.isEmpty() && temperature == null && sogclrGamma == null) {
+      return current;
+    }
     String name;
     try {
-      name = Objectives.canonical(loss);
+      name = loss == null ? current.loss() : Objectives.canonical(loss);
     } catch (IllegalArgumentException e) {
       throw new UserException("--loss: " + e.getMessage());
     }
-    List<String> aucGiven = aucOptionsGiven();
     boolean isAuc = name.equals(AucClObjective.NAME);
-    if (!isAuc && (!aucGiven.isEmpty() || !aucPreset.equalsIgnoreCase("default"))) {
+    if (!isAuc && (!aucGiven.isEmpty() || aucPreset != null)) {
       throw new UserException((aucGiven.isEmpty() ? "--auc-preset" : aucGiven.get(0))
           + " applies only to --loss auc-cl, not to " + name + ".");
     }
@@ -101,16 +113,14 @@ public final class ObjectiveOptions {
       throw new UserException("--sogclr-gamma applies only to --loss sogclr, not to " + name + ".");
     }
     try {
-      AucClPreset preset = AucClPreset.parse(aucPreset);
-      if (preset.isFixed() && !aucGiven.isEmpty()) {
-        throw new UserException(aucGiven.get(0) + " cannot be combined with --auc-preset " + preset
+      ObjectiveConfig c = name.equals(current.loss()) ? current : ObjectiveConfig.of(name);
+      AucClSettings s = aucPreset == null ? c.auc() : AucClPreset.parse(aucPreset).settings();
+      if (s.preset().isFixed() && !aucGiven.isEmpty()) {
+        throw new UserException(aucGiven.get(0) + " cannot be combined with "
+            + (aucPreset != null ? "--auc-preset " : "the recipe's AUC-CL preset ") + s.preset()
             + ", which fixes every AUC-CL knob; use --auc-preset default to change it.");
       }
-      AucClSettings s = preset.settings();
-      if (!preset.isFixed()) {
-        s = override(s);
-      }
-      ObjectiveConfig c = ObjectiveConfig.of(name).withAuc(s);
+      c = c.withAuc(aucGiven.isEmpty() ? s : override(s));
       if (temperature != null) {
         c = c.withTemperature(temperature);
       }
@@ -130,19 +140,32 @@ public final class ObjectiveOptions {
     if (aucAlphaLr != null && !ascent) {
       throw new UserException("--auc-alpha-lr has no effect while alpha is fixed; add --auc-alpha-ascent or drop --auc-alpha-lr.");
     }
-    s = s.withA(or(aucA, s.a()), or(aucALearnable, s.aLearnable()));
-    s = s.withB(or(aucB, s.b()), or(aucBLearnable, s.bLearnable()));
-    s = s.withAlpha(or(aucAlpha, s.alpha()), ascent, or(aucAlphaLr, s.alphaLr()));
-    s = s.withMargin(or(aucMargin, s.margin()));
     NegativeSet set = aucIncludePartner == null ? s.negatives()
         : aucIncludePartner ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER;
     NegativeReduction red = aucNegReduction == null ? s.reduction() : NegativeReduction.parse(aucNegReduction);
-    s = s.withNegatives(or(aucNegWeight, s.negWeight()), set, red);
-    return s.withClampPositives(or(aucClampPositives, s.clampPositives()));
+    return s.toBuilder()
+        .optA(or(aucA, s.a()), or(aucALearnable, s.aLearnable()))
+        .optB(or(aucB, s.b()), or(aucBLearnable, s.bLearnable()))
+        .optAlpha(or(aucAlpha, s.alpha()), ascent, or(aucAlphaLr, s.alphaLr()))
+        .optMargin(or(aucMargin, s.margin()))
+        .optNegatives(or(aucNegWeight, s.negWeight()), set, red)
+        .optClampPositives(or(aucClampPositives, s.clampPositives()))
+        .build();
   }
 
   private static <T> T or(T given, T fallback) {
     return given != null ? given : fallback;
+  }
+
+  /** The loss options given, by name. */
+  List<String> given() {
+    List<String> g = new ArrayList<>();
+    if (loss != null) g.add("--loss");
+    if (aucPreset != null) g.add("--auc-preset");
+    g.addAll(aucOptionsGiven());
+    if (temperature != null) g.add("--temperature");
+    if (sogclrGamma != null) g.add("--sogclr-gamma");
+    return g;
   }
 
   private List<String> aucOptionsGiven() {

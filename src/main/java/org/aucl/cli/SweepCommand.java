@@ -41,7 +41,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** Pretrain options the grid sets for each run, so they cannot be passed through. */
   private static final List<String> GRID_OWNED =
-      List.of("--loss", "--batch-size", "--seed", "--out", "--resume", "--stop-after", "--stop-at-step");
+      List.of("--loss", "--batch-size", "--seed", "--out", "--resume", "--stop-after");
 
   @Mixin VerboseOption verbose;
 
@@ -80,10 +80,6 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bars (for logs).")
   boolean quiet;
 
-  @Option(names = "--stop-at-step", hidden = true,
-      description = "Stop the sweep as a kill would when a run reaches this global step (tests of a killed sweep).")
-  Long stopAtStep;
-
   @Parameters(paramLabel = "-- PRETRAIN_OPTIONS", description = "pretrain options for every run, after --.")
   List<String> pretrainOptions = new ArrayList<>();
 
@@ -101,11 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
       args.addAll(spec.commandLine().getParseResult().originalArgs());
     }
     Provenance provenance = Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), args);
-    SweepRunner runner = new SweepRunner(plan, provenance, quiet || pretrainOptions.contains("--quiet"), System.out);
-    if (stopAtStep != null) {
-      runner.stopAtStep(stopAtStep);
-    }
-    runner.run();
+    new SweepRunner(plan, provenance, quiet || pretrainOptions.contains("--quiet"), System.out).run();
     return 0;
   }
 
@@ -120,11 +112,25 @@ public final class SweepCommand implements Callable<Integer> {
     }
     SweepSettings s = new SweepSettings(list(objectives), integers("--batch-sizes", batchSizes), seeds,
         Budget.parse(budget), LrRule.parse(lrRule), referenceBatch, linear);
+    PassThrough shared = new PassThrough();
+    try {
+      new picocli.CommandLine(shared).parseArgs(pretrainOptions.toArray(new String[0]));
+    } catch (picocli.CommandLine.ParameterException e) {
+      throw new UserException("after --: " + e.getMessage(), e);
+    }
     return SweepPlan.build(s, out, objective -> {
-      List<String> args = new ArrayList<>(pretrainOptions);
-      args.addAll(List.of("--loss", objective));
-      return PretrainCommand.resolve(args);
+      shared.options.method.objective.loss = objective; // --loss is the grid's, never passed through
+      return shared.options.spec();
     });
+  }
+
+  /** The pretrain options every run of the grid shares (after {@code --}). */
+  @Command(name = "pretrain options")
+  static final class PassThrough {
+    @Mixin PretrainOptions options;
+
+    @Option(names = "--quiet", description = "No progress bars.")
+    boolean quiet;
   }
 
   private void printPlan(SweepPlan plan, SweepEstimate estimate) {

@@ -51,25 +51,25 @@ public final class TeacherStudentOptions {
 
   /** {@code base} with the given options applied. */
   TeacherStudentConfig apply(TeacherStudentConfig base) {
-    TeacherStudentConfig t = base;
+    TeacherStudentConfig.Builder t = base.toBuilder();
     if (localCrops != null) {
-      t = t.withLocalCrops(localCrops);
+      t.optLocalCropCount(localCrops);
     }
     if (localSize != null) {
-      t = t.withLocalSize(localSize);
+      t.optLocalCropSize(localSize);
     }
     if (headOut != null) {
-      t = t.withHeadOut(headOut);
+      t.optHeadOut(headOut);
     }
     if (teacherTempWarmup != null) {
-      t = t.withTeacherTempWarmupEpochs(teacherTempWarmup);
+      t.optTeacherTempWarmupEpochs(teacherTempWarmup);
     }
     if (teacherMomentum != null) {
-      t = t.withTeacherMomentum(teacherMomentum);
+      t.optTeacherMomentum(teacherMomentum);
     }
     if (negativeWeight != null) {
-      t = t.withNegativeWeight(negativeWeight);
+      t.optNegativeWeight(negativeWeight);
     }
-    return t;
+    return UserInput.check(t::build);
   }
 }

@@ -13,57 +13,36 @@ import java.util.stream.Collectors;
  */
 public enum AucClPreset {
   /** Ours, chosen by the kNN measurements of docs/TUNING.md; its values are those of {@link AucClDefaults}. */
-  DEFAULT("default", AucClDefaults.A, AucClDefaults.A_LEARNABLE, AucClDefaults.B, AucClDefaults.B_LEARNABLE,
-      AucClDefaults.ALPHA, AucClDefaults.ALPHA_ASCENT, AucClDefaults.ALPHA_LR, AucClDefaults.MARGIN,
-      AucClDefaults.NEG_WEIGHT, AucClDefaults.INCLUDE_PARTNER ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER,
-      NegativeReduction.parse(AucClDefaults.REDUCTION), AucClDefaults.CLAMP_POSITIVES),
+  DEFAULT("default", b -> b),
   /** The authors' CIFAR script: a = 10, b learnable from 0, alpha = 1, m = 0, clamp(s - 0.5, 0, 1) positives, sum over 2B - 1. */
-  OFFICIAL_CIFAR("official-cifar", 10.0, false, 0.0, true, 1.0, false, 0.0, 0.0, 1.0,
-      NegativeSet.ALL_OTHERS, NegativeReduction.SUM, true),
+  OFFICIAL_CIFAR("official-cifar", b -> b.optA(10, false).optB(0, true).optAlpha(1, false, 0)
+      .optMargin(0).optNegatives(1, NegativeSet.ALL_OTHERS, NegativeReduction.SUM).optClampPositives(true)),
   /**
    * Only the weighting of the authors' teacher-student script, carried over to two views of one
    * network: a = 10, b = 0, alpha = 1, m = 0, 32 / B times the sum over the B - 1 other images of the
    * other view. It is not the authors' ImageNet objective (docs/LOSSES.md, "The teacher-student objective").
    */
-  IMAGENET_WEIGHTING("imagenet-weighting", 10.0, false, 0.0, false, 1.0, false, 0.0, 0.0, 32.0,
-      NegativeSet.OTHER_VIEW, NegativeReduction.SUM_OVER_BATCH, false);
+  IMAGENET_WEIGHTING("imagenet-weighting", b -> b.optA(10, false).optB(0, false).optAlpha(1, false, 0)
+      .optMargin(0).optNegatives(32, NegativeSet.OTHER_VIEW, NegativeReduction.SUM_OVER_BATCH).optClampPositives(false));
 
   private final String label;
-  final double a;
-  final boolean aLearnable;
-  final double b;
-  final boolean bLearnable;
-  final double alpha;
-  final boolean alphaAscent;
-  final double alphaLr;
-  final double margin;
-  final double negWeight;
-  final NegativeSet negatives;
-  final NegativeReduction reduction;
-  final boolean clampPositives;
+  private final java.util.function.UnaryOperator<AucClSettings.Builder> knobs;
+  private AucClSettings settings;
 
-  AucClPreset(String label, double a, boolean aLearnable, double b, boolean bLearnable, double alpha,
-      boolean alphaAscent, double alphaLr, double margin, double negWeight, NegativeSet negatives,
-      NegativeReduction reduction, boolean clampPositives) {
+  AucClPreset(String label, java.util.function.UnaryOperator<AucClSettings.Builder> knobs) {
     this.label = label;
-    this.a = a;
-    this.aLearnable = aLearnable;
-    this.b = b;
-    this.bLearnable = bLearnable;
-    this.alpha = alpha;
-    this.alphaAscent = alphaAscent;
-    this.alphaLr = alphaLr;
-    this.margin = margin;
-    this.negWeight = negWeight;
-    this.negatives = negatives;
-    this.reduction = reduction;
-    this.clampPositives = clampPositives;
+    this.knobs = knobs;
   }
 
   /** The preset's settings. */
-  public AucClSettings settings() {
-    return new AucClSettings(this, a, aLearnable, b, bLearnable, alpha, alphaAscent, alphaLr, margin,
-        negWeight, negatives, reduction, clampPositives);
+  public synchronized AucClSettings settings() {
+    if (settings == null) {
+      // the knobs are set on a default-preset builder (which checks nothing), then named after this preset
+      AucClSettings k = knobs.apply(AucClSettings.builder()).build();
+      settings = new AucClSettings(this, k.a(), k.aLearnable(), k.b(), k.bLearnable(), k.alpha(), k.alphaAscent(),
+          k.alphaLr(), k.margin(), k.negWeight(), k.negatives(), k.reduction(), k.clampPositives());
+    }
+    return settings;
   }
 
   /** Whether the preset fixes every knob (all but {@code default} do, so that they stay exact). */
@@ -71,23 +50,23 @@ public enum AucClPreset {
     return this != DEFAULT;
   }
 
-  /** Null if {@code s} agrees with this preset where it is fixed, else the name of the first knob that differs. */
-  String firstDifference(AucClSettings.Raw s) {
-    if (!isFixed()) {
+  /** Null if {@code s} agrees with this preset where it is fixed, else the first knob that differs, with the preset's value. */
+  String firstDifference(AucClSettings s) {
+    if (!isFixed() || s.sameKnobs(settings())) {
       return null;
     }
-    if (s.a() != a) return "a = " + a;
-    if (s.aLearnable() != aLearnable) return "a " + (aLearnable ? "learnable" : "fixed");
-    if (s.b() != b) return "b = " + b + " initially";
-    if (s.bLearnable() != bLearnable) return "b " + (bLearnable ? "learnable" : "fixed");
-    if (s.alpha() != alpha) return "alpha = " + alpha;
-    if (s.alphaAscent() != alphaAscent) return "alpha " + (alphaAscent ? "by ascent" : "fixed");
-    if (s.margin() != margin) return "margin m = " + margin;
-    if (s.negWeight() != negWeight) return "negative weight w = " + negWeight;
-    if (s.negatives() != negatives) return "negatives = " + negatives;
-    if (s.reduction() != reduction) return "negative reduction = " + reduction;
-    if (s.clampPositives() != clampPositives) return "positive clamping " + (clampPositives ? "on" : "off");
-    return null;
+    AucClSettings p = settings();
+    if (s.a() != p.a()) return "a = " + p.a();
+    if (s.aLearnable() != p.aLearnable()) return "a " + (p.aLearnable() ? "learnable" : "fixed");
+    if (s.b() != p.b()) return "b = " + p.b() + " initially";
+    if (s.bLearnable() != p.bLearnable()) return "b " + (p.bLearnable() ? "learnable" : "fixed");
+    if (s.alpha() != p.alpha()) return "alpha = " + p.alpha();
+    if (s.alphaAscent() != p.alphaAscent()) return "alpha " + (p.alphaAscent() ? "by ascent" : "fixed");
+    if (s.margin() != p.margin()) return "margin m = " + p.margin();
+    if (s.negWeight() != p.negWeight()) return "negative weight w = " + p.negWeight();
+    if (s.negatives() != p.negatives()) return "negatives = " + p.negatives();
+    if (s.reduction() != p.reduction()) return "negative reduction = " + p.reduction();
+    return "positive clamping " + (p.clampPositives() ? "on" : "off");
   }
 
   @Override

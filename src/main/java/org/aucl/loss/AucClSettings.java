@@ -1,9 +1,11 @@
 package org.aucl.loss;
 
 /**
- * Every knob of AUC-CL (docs/LOSSES.md, "AUC-CL"), with the preset it started from.
+ * Every knob of AUC-CL (docs/LOSSES.md, "AUC-CL"), with the preset it started from. Built with
+ * {@link #builder()} (from the {@code default} preset) or {@link #toBuilder()}; a preset other than
+ * {@code default} fixes every knob, and {@link Builder#build()} refuses a change to one.
  *
- * @param preset the preset; any but default fixes every other field (checked here)
+ * @param preset the preset
  * @param a initial value of a, the target of positive scores
  * @param aLearnable whether a is trained by the network's optimiser (else fixed)
  * @param b initial value of b, the centre of negative scores
@@ -48,12 +50,6 @@ public record AucClSettings(
     if (!(negWeight > 0) || !Double.isFinite(negWeight)) {
       throw new IllegalArgumentException("AUC-CL negative weight w must be positive, got " + negWeight + ".");
     }
-    String diff = preset.firstDifference(
-        new Raw(a, aLearnable, b, bLearnable, alpha, alphaAscent, margin, negWeight, negatives, reduction, clampPositives));
-    if (diff != null) {
-      throw new IllegalArgumentException("AUC-CL preset " + preset + " fixes " + diff
-          + "; use preset 'default' to change it.");
-    }
   }
 
   private static void requireFinite(String name, double v) {
@@ -67,32 +63,121 @@ public record AucClSettings(
     return AucClPreset.DEFAULT.settings();
   }
 
-  /** Field view used to compare with a preset while this record is being constructed. */
-  record Raw(double a, boolean aLearnable, double b, boolean bLearnable, double alpha, boolean alphaAscent,
-      double margin, double negWeight, NegativeSet negatives, NegativeReduction reduction, boolean clampPositives) {}
-
-  // Copy-with helpers, so that callers can start from a preset and change one knob.
-  public AucClSettings withA(double v, boolean learnable) {
-    return new AucClSettings(preset, v, learnable, b, bLearnable, alpha, alphaAscent, alphaLr, margin, negWeight, negatives, reduction, clampPositives);
+  /** A builder holding the {@code default} preset's values. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public AucClSettings withB(double v, boolean learnable) {
-    return new AucClSettings(preset, a, aLearnable, v, learnable, alpha, alphaAscent, alphaLr, margin, negWeight, negatives, reduction, clampPositives);
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.preset = preset;
+    b.a = a;
+    b.aLearnable = aLearnable;
+    b.b = this.b;
+    b.bLearnable = bLearnable;
+    b.alpha = alpha;
+    b.alphaAscent = alphaAscent;
+    b.alphaLr = alphaLr;
+    b.margin = margin;
+    b.negWeight = negWeight;
+    b.negatives = negatives;
+    b.reduction = reduction;
+    b.clampPositives = clampPositives;
+    return b;
   }
 
-  public AucClSettings withAlpha(double v, boolean ascent, double lr) {
-    return new AucClSettings(preset, a, aLearnable, b, bLearnable, v, ascent, lr, margin, negWeight, negatives, reduction, clampPositives);
+  /** True when every knob but the preset's name equals {@code other}'s. */
+  boolean sameKnobs(AucClSettings o) {
+    return a == o.a && aLearnable == o.aLearnable && b == o.b && bLearnable == o.bLearnable && alpha == o.alpha
+        && alphaAscent == o.alphaAscent && margin == o.margin && negWeight == o.negWeight && negatives == o.negatives
+        && reduction == o.reduction && clampPositives == o.clampPositives;
   }
 
-  public AucClSettings withMargin(double v) {
-    return new AucClSettings(preset, a, aLearnable, b, bLearnable, alpha, alphaAscent, alphaLr, v, negWeight, negatives, reduction, clampPositives);
-  }
+  /** Builds {@link AucClSettings}; every knob starts at the {@code default} preset's value ({@link AucClDefaults}). */
+  public static final class Builder {
+    private AucClPreset preset = AucClPreset.DEFAULT;
+    private double a = AucClDefaults.A;
+    private boolean aLearnable = AucClDefaults.A_LEARNABLE;
+    private double b = AucClDefaults.B;
+    private boolean bLearnable = AucClDefaults.B_LEARNABLE;
+    private double alpha = AucClDefaults.ALPHA;
+    private boolean alphaAscent = AucClDefaults.ALPHA_ASCENT;
+    private double alphaLr = AucClDefaults.ALPHA_LR;
+    private double margin = AucClDefaults.MARGIN;
+    private double negWeight = AucClDefaults.NEG_WEIGHT;
+    private NegativeSet negatives = AucClDefaults.INCLUDE_PARTNER ? NegativeSet.ALL_OTHERS : NegativeSet.NON_PARTNER;
+    private NegativeReduction reduction = NegativeReduction.parse(AucClDefaults.REDUCTION);
+    private boolean clampPositives = AucClDefaults.CLAMP_POSITIVES;
 
-  public AucClSettings withNegatives(double weight, NegativeSet set, NegativeReduction red) {
-    return new AucClSettings(preset, a, aLearnable, b, bLearnable, alpha, alphaAscent, alphaLr, margin, weight, set, red, clampPositives);
-  }
+    private Builder() {}
 
-  public AucClSettings withClampPositives(boolean v) {
-    return new AucClSettings(preset, a, aLearnable, b, bLearnable, alpha, alphaAscent, alphaLr, margin, negWeight, negatives, reduction, v);
+    /** The preset's values in every knob, and its name. */
+    public Builder optPreset(AucClPreset p) {
+      AucClSettings s = p.settings();
+      Builder from = s.toBuilder();
+      this.preset = p;
+      this.a = from.a;
+      this.aLearnable = from.aLearnable;
+      this.b = from.b;
+      this.bLearnable = from.bLearnable;
+      this.alpha = from.alpha;
+      this.alphaAscent = from.alphaAscent;
+      this.alphaLr = from.alphaLr;
+      this.margin = from.margin;
+      this.negWeight = from.negWeight;
+      this.negatives = from.negatives;
+      this.reduction = from.reduction;
+      this.clampPositives = from.clampPositives;
+      return this;
+    }
+
+    public Builder optA(double value, boolean learnable) {
+      this.a = value;
+      this.aLearnable = learnable;
+      return this;
+    }
+
+    public Builder optB(double value, boolean learnable) {
+      this.b = value;
+      this.bLearnable = learnable;
+      return this;
+    }
+
+    /** alpha's initial value, whether it moves by projected ascent, and the ascent's step size. */
+    public Builder optAlpha(double value, boolean ascent, double lr) {
+      this.alpha = value;
+      this.alphaAscent = ascent;
+      this.alphaLr = lr;
+      return this;
+    }
+
+    public Builder optMargin(double m) {
+      this.margin = m;
+      return this;
+    }
+
+    public Builder optNegatives(double weight, NegativeSet set, NegativeReduction red) {
+      this.negWeight = weight;
+      this.negatives = set;
+      this.reduction = red;
+      return this;
+    }
+
+    public Builder optClampPositives(boolean clamp) {
+      this.clampPositives = clamp;
+      return this;
+    }
+
+    /** The settings; a change to a knob that a preset other than {@code default} fixes is refused. */
+    public AucClSettings build() {
+      AucClSettings s = new AucClSettings(preset, a, aLearnable, b, bLearnable, alpha, alphaAscent, alphaLr, margin,
+          negWeight, negatives, reduction, clampPositives);
+      String diff = preset.firstDifference(s);
+      if (diff != null) {
+        throw new IllegalArgumentException("AUC-CL preset " + preset + " fixes " + diff + "; use preset 'default' to change it.");
+      }
+      return s;
+    }
   }
 }

@@ -86,7 +86,7 @@ public final class BiasStudy {
   /** The AUC-CL settings the study uses: the default preset with alpha fixed at 1, so every term counts. */
   public static AucClSettings studyAucSettings() {
     AucClSettings d = AucClSettings.defaults();
-    return d.withA(d.a(), false).withB(d.b(), false).withAlpha(1.0, false, 0);
+    return d.toBuilder().optA(d.a(), false).optB(d.b(), false).optAlpha(1.0, false, 0).build();
   }
 
   public static List<Row> run(Settings s) {

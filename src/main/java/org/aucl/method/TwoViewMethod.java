@@ -80,6 +80,11 @@ public final class TwoViewMethod implements PretrainMethod<PairBatch> {
     return parts;
   }
 
+  /** Records the wall time of each phase of the following steps into {@code phases} ({@code bench train --phases}). */
+  public void recordPhases(StepPhases phases) {
+    step.recordPhases(phases);
+  }
+
   @Override
   public Map<String, Double> scalars() {
     return objective.scalars();

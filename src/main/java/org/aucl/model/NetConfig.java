@@ -86,4 +86,109 @@ public record NetConfig(
   public static NetConfig of(String arch, int inChannels, int imageSize) {
     return new NetConfig(arch, "cifar", inChannels, 1.0, DEFAULT_PROJ_HIDDEN, DEFAULT_PROJ_OUT, imageSize);
   }
+
+  /** A builder of the default job's network (ResNet-18, small stem, width 1/4, projector 512 / 128). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration. */
+  public Builder toBuilder() {
+    return new Builder().optArch(arch).optStem(stem).optWidth(width).optProjector(projHidden, projOut)
+        .optPatchSize(patchSize).setInChannels(inChannels).setImageSize(imageSize);
+  }
+
+  /**
+   * Builds {@link NetConfig}. The input channels and image size are required: a run takes them from its
+   * dataset unless it sets them ({@link #hasInput()} tells).
+   */
+  public static final class Builder {
+    public static final String DEFAULT_ARCH = "resnet18";
+    public static final String DEFAULT_STEM = "small";
+    public static final double DEFAULT_WIDTH = 0.25;
+
+    private String arch = DEFAULT_ARCH;
+    private String stem = DEFAULT_STEM;
+    private double width = DEFAULT_WIDTH;
+    private int projHidden = DEFAULT_PROJ_HIDDEN;
+    private int projOut = DEFAULT_PROJ_OUT;
+    private int patchSize = DEFAULT_PATCH;
+    private int inChannels;
+    private int imageSize;
+
+    private Builder() {}
+
+    public Builder optArch(String a) {
+      this.arch = a;
+      return this;
+    }
+
+    public Builder optStem(String s) {
+      this.stem = s;
+      return this;
+    }
+
+    public Builder optWidth(double w) {
+      this.width = w;
+      return this;
+    }
+
+    public Builder optProjector(int hidden, int out) {
+      this.projHidden = hidden;
+      this.projOut = out;
+      return this;
+    }
+
+    public Builder optPatchSize(int p) {
+      this.patchSize = p;
+      return this;
+    }
+
+    public Builder setInChannels(int c) {
+      this.inChannels = c;
+      return this;
+    }
+
+    public Builder setImageSize(int side) {
+      this.imageSize = side;
+      return this;
+    }
+
+    /** True once both the channels and the image size are set. */
+    public boolean hasInput() {
+      return inChannels > 0 && imageSize > 0;
+    }
+
+    public String arch() {
+      return arch;
+    }
+
+    public int imageSize() {
+      return imageSize;
+    }
+
+    public int patchSize() {
+      return patchSize;
+    }
+
+    public int projHidden() {
+      return projHidden;
+    }
+
+    public int projOut() {
+      return projOut;
+    }
+
+    public NetConfig build() {
+      if (!hasInput()) {
+        throw new IllegalArgumentException("The network needs its input channels and image size.");
+      }
+      return new NetConfig(arch, stem, inChannels, width, projHidden, projOut, imageSize, patchSize);
+    }
+
+    /** The network for inputs of {@code channels} x {@code side} x {@code side}; this builder is unchanged. */
+    public NetConfig build(int channels, int side) {
+      return new NetConfig(arch, stem, channels, width, projHidden, projOut, side, patchSize);
+    }
+  }
 }

@@ -12,7 +12,7 @@ import org.aucl.eval.Features;
 import org.aucl.eval.KnnClassifier;
 import org.aucl.eval.KnnResult;
 import org.aucl.eval.KnnWeighting;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 
 /**
  * Weighted kNN of the test split against the training split (or the monitor's class-balanced subset of
@@ -35,8 +35,8 @@ public record KnnEvaluation(int k, double temperature, KnnWeighting weights, int
    * The run's monitor settings, each replaced where a value is given. A temperature given without a
    * weighting replaces the run's weighting.
    */
-  public static KnnEvaluation forRun(PretrainConfig cfg, Integer k, Double temperature, String weights, Integer bank) {
-    PretrainConfig.Monitor m = cfg.monitor();
+  public static KnnEvaluation forRun(RunSpec cfg, Integer k, Double temperature, String weights, Integer bank) {
+    org.aucl.spec.Monitor m = cfg.monitor();
     double t = temperature != null ? temperature : m.knnTemperature();
     String w = weights != null ? weights
         : temperature != null && t > 0 ? KnnWeighting.SIMILARITY.toString() : m.knnWeights();

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.UserException;
 
 /**
@@ -22,7 +22,7 @@ public final class StandardEvaluations {
   private StandardEvaluations() {}
 
   /** The standard evaluations named in {@code names}, in the report's order. */
-  public static List<Evaluation> of(PretrainConfig cfg, Set<String> names) {
+  public static List<Evaluation> of(RunSpec cfg, Set<String> names) {
     List<Evaluation> out = new ArrayList<>();
     if (names.contains("knn")) {
       out.add(KnnEvaluation.forRun(cfg, null, null, null, null));

@@ -2,7 +2,7 @@ package org.aucl.sweep;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.train.StepTiming;
 
 /**
@@ -33,7 +33,7 @@ public final class SweepEstimate {
         timings.put(r.point().batchSize(), StepTiming.measure(r.config(), WARMUP, TIMED));
       }
     }
-    PretrainConfig first = plan.runs().get(0).config();
+    RunSpec first = plan.runs().get(0).config();
     return new SweepEstimate(timings, first.openSplit("train").size(), first.openSplit("test").size());
   }
 
@@ -47,7 +47,7 @@ public final class SweepEstimate {
     if (t == null) {
       return 0;
     }
-    PretrainConfig.Monitor m = r.config().monitor();
+    org.aucl.spec.Monitor m = r.config().monitor();
     int epochs = r.config().schedule().epochs();
     int passes = m.knnEvery() == 0 ? 0 : epochs / m.knnEvery() + (epochs % m.knnEvery() == 0 ? 0 : 1);
     int bank = m.knnBank() > 0 ? Math.min(m.knnBank(), trainSplitImages) : trainSplitImages;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.aucl.data.ImageDataset;
 import org.aucl.loss.Objectives;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.UserException;
 
 /**
@@ -38,7 +38,7 @@ public final class SweepPlan {
    * @param base the pass-through configuration of one objective (canonical name): the options every run
    *     shares, before the grid sets its batch size, seed, epochs and learning rate
    */
-  public static SweepPlan build(SweepSettings s, Path root, Function<String, PretrainConfig> base) {
+  public static SweepPlan build(SweepSettings s, Path root, Function<String, RunSpec> base) {
     List<String> objectives = canonical(s.objectives());
     checkBatchSizes(s.batchSizes());
     if (s.seeds() < 1) {
@@ -47,7 +47,7 @@ public final class SweepPlan {
     if (s.referenceBatch() < 1) {
       throw new UserException("--reference-batch must be at least 1, got " + s.referenceBatch() + ".");
     }
-    Map<String, PretrainConfig> bases = new LinkedHashMap<>();
+    Map<String, RunSpec> bases = new LinkedHashMap<>();
     for (String o : objectives) {
       bases.put(o, base.apply(o));
     }
@@ -76,13 +76,14 @@ public final class SweepPlan {
     return new SweepPlan(s, root, images, runs);
   }
 
-  private static PlannedRun plan(SweepSettings s, Path root, int images, GridPoint p, PretrainConfig base) {
+  private static PlannedRun plan(SweepSettings s, Path root, int images, GridPoint p, RunSpec base) {
     int epochs = s.budget().epochs(base.schedule().epochs(), images, p.batchSize(), s.referenceBatch());
     double lr = s.lrRule().scale(base.optimizer().lr(), p.batchSize(), s.referenceBatch());
-    PretrainConfig c = base
-        .withSchedule(base.schedule().withBatchSize(p.batchSize()).withEpochs(epochs))
-        .withOptimizer(base.optimizer().withLr(lr))
-        .withSeed(p.seed());
+    RunSpec c = base.toBuilder()
+        .optSchedule(base.schedule().withBatchSize(p.batchSize()).withEpochs(epochs))
+        .optOptimizer(base.optimizer().withLr(lr))
+        .optSeed(p.seed())
+        .build();
     return new PlannedRun(p, c, root.resolve(p.dirName()), epochs * Budget.stepsPerEpoch(images, p.batchSize()));
   }
 
@@ -123,7 +124,7 @@ public final class SweepPlan {
   }
 
   /** The images a run trains on: the training split, or its class-balanced subset. */
-  private static int trainImages(PretrainConfig c) {
+  private static int trainImages(RunSpec c) {
     ImageDataset split = c.openSplit("train");
     return c.data().subset() > 0 ? Math.min(c.data().subset(), split.size()) : split.size();
   }

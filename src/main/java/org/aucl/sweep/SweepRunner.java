@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.aucl.train.NonFiniteStepException;
 import org.aucl.train.Pretrainer;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.train.Provenance;
 import org.aucl.train.RunDirectory;
 import org.aucl.util.AtomicFiles;
@@ -23,7 +23,6 @@ public final class SweepRunner {
   private final Provenance provenance;
   private final boolean quiet;
   private final PrintStream out;
-  private long stopAtStep = Long.MAX_VALUE;
 
   /** @param provenance how the sweep was started, recorded in each new run's config.json */
   public SweepRunner(SweepPlan plan, Provenance provenance, boolean quiet, PrintStream out) {
@@ -33,16 +32,7 @@ public final class SweepRunner {
     this.out = out;
   }
 
-  /**
-   * Stops the sweep as a kill would, when the run it is training reaches global step {@code step}
-   * (after that run's mid-epoch checkpoint): the tests of a killed sweep.
-   */
-  public SweepRunner stopAtStep(long step) {
-    this.stopAtStep = step;
-    return this;
-  }
-
-  /** Runs what is left; false when stopped by {@link #stopAtStep}. */
+  /** Runs what is left; false when a run stopped inside an epoch (a kill that tests make: {@code TrainingFaults}). */
   public boolean run() {
     checkExistingRuns();
     List<PlannedRun> runs = plan.runs();
@@ -56,7 +46,7 @@ public final class SweepRunner {
         out.println(label + ": diverged before, skipped (" + r.dir().resolve(RunStatus.DIVERGED_FILE) + ")");
         continue;
       } else if (!train(r, status, label)) {
-        out.println("sweep stopped at step " + stopAtStep + " of " + r.dir().getFileName() + "; run it again to continue.");
+        out.println("sweep stopped inside " + r.dir().getFileName() + "; run it again to continue.");
         return false;
       }
       // a run that diverged just now has no final checkpoint to probe
@@ -84,9 +74,6 @@ public final class SweepRunner {
           r.point().batchSize(), r.point().seed(), r.config().schedule().epochs(), r.steps(), r.config().optimizer().lr());
     }
     Pretrainer trainer = new Pretrainer(r.config(), dir, resume, quiet, out);
-    if (stopAtStep != Long.MAX_VALUE) {
-      trainer.stopAtStep(stopAtStep);
-    }
     try {
       return trainer.run() != null;
     } catch (NonFiniteStepException e) {
@@ -107,7 +94,7 @@ public final class SweepRunner {
       if (!Files.isRegularFile(config)) {
         continue;
       }
-      PretrainConfig made = Json.read(config, Provenance.ConfigFile.class).config();
+      RunSpec made = Json.read(config, Provenance.ConfigFile.class).config();
       if (!Json.line(made).equals(Json.line(r.config()))) {
         throw new UserException(r.dir() + " holds a run made with other settings than this sweep's ("
             + firstDifference(made, r.config()) + "); give the sweep's original options or another --out.");
@@ -115,7 +102,7 @@ public final class SweepRunner {
     }
   }
 
-  private static String firstDifference(PretrainConfig a, PretrainConfig b) {
+  private static String firstDifference(RunSpec a, RunSpec b) {
     var ta = Json.MAPPER.valueToTree(a);
     var tb = Json.MAPPER.valueToTree(b);
     var names = ta.fieldNames();

@@ -1,5 +1,6 @@
 package org.aucl.train;
 
+import org.aucl.spec.RunSpec;
 import ai.djl.ndarray.NDManager;
 import org.aucl.augment.ViewTransform;
 import org.aucl.data.ImageDataset;
@@ -16,7 +17,7 @@ import org.aucl.util.UserException;
  * the test split queried against the training split (or a class-balanced subset of it) as the bank.
  */
 public final class KnnMonitor {
-  private final PretrainConfig.Monitor settings;
+  private final org.aucl.spec.Monitor settings;
   private final ImageDataset bank;
   private final ImageDataset test;
   private final ViewTransform eval;
@@ -35,7 +36,7 @@ public final class KnnMonitor {
    * @param eval the preset's evaluation transform (resize if needed, normalise)
    */
   public KnnMonitor(
-      PretrainConfig.Monitor settings, ImageDataset trainSplit, ImageDataset test, ViewTransform eval, long seed) {
+      org.aucl.spec.Monitor settings, ImageDataset trainSplit, ImageDataset test, ViewTransform eval, long seed) {
     int size = settings.knnBank();
     this.settings = settings;
     this.bank = size > 0 && size < trainSplit.size() ? Subsets.balanced(trainSplit, size, seed + 1) : trainSplit;

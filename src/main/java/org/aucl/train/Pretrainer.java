@@ -14,8 +14,11 @@ import org.aucl.method.PretrainMethod;
 import org.aucl.method.StatePart;
 import org.aucl.method.StepClock;
 import org.aucl.method.StepResult;
+import org.aucl.method.TwoViewSpec;
 import org.aucl.model.Devices;
 import org.aucl.optim.LrSchedule;
+import org.aucl.spec.CheckpointInterval;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 
@@ -32,22 +35,20 @@ public final class Pretrainer {
   /** How many times a non-finite step is computed again before {@code --on-nan} applies. */
   public static final int NON_FINITE_RECOMPUTES = 2;
 
-  private final PretrainConfig cfg;
+  private final RunSpec cfg;
   private final RunDirectory run;
   private final boolean resume;
   private final boolean quiet;
   private final PrintStream out;
+  private final TrainingFaults faults = TrainingFaults.current();
   private int stopAfterEpoch = Integer.MAX_VALUE;
-  private long stopAtStep = Long.MAX_VALUE;
   private KnnMonitor.Extracted lastEpochFeatures;
-  private SimulatedDisk disk;
-  private long simulatedNonFiniteStep = -1;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
    * @param quiet no progress bars (for logs); epoch lines still print
    */
-  public Pretrainer(PretrainConfig cfg, RunDirectory run, boolean resume, boolean quiet, PrintStream out) {
+  public Pretrainer(RunSpec cfg, RunDirectory run, boolean resume, boolean quiet, PrintStream out) {
     this.cfg = cfg;
     this.run = run;
     this.resume = resume;
@@ -68,18 +69,6 @@ public final class Pretrainer {
   }
 
   /**
-   * Ends this invocation after global step {@code step} with a mid-epoch checkpoint, as a kill at that
-   * moment would after its last checkpoint (tests of mid-epoch resume); {@link #run} then returns null.
-   */
-  public Pretrainer stopAtStep(long step) {
-    if (step < 1) {
-      throw new UserException("--stop-at-step must be at least 1, got " + step + ".");
-    }
-    this.stopAtStep = step;
-    return this;
-  }
-
-  /**
    * What the kNN monitor extracted and found after the last epoch trained, that is with the weights of
    * {@code checkpoints/last}; empty when the monitor did not run after it.
    */
@@ -87,35 +76,12 @@ public final class Pretrainer {
     return Optional.ofNullable(lastEpochFeatures);
   }
 
-  /**
-   * Makes checkpoint writing fail with "No space left on device" once {@code bytes} bytes of checkpoint
-   * parts have been written in this invocation, as a disk that fills up would (tests of a full disk).
-   */
-  public Pretrainer simulateFullDiskAfter(long bytes) {
-    if (bytes < 0) {
-      throw new UserException("--simulate-full-disk-after must be at least 0, got " + bytes + ".");
-    }
-    this.disk = new SimulatedDisk(bytes);
-    return this;
-  }
-
-  /**
-   * Makes the first try of global step {@code step} count as non-finite without running it, as a
-   * native kernel's passing NaN would (a non-finite step changes nothing): tests of the recomputation.
-   */
-  public Pretrainer simulateNonFiniteFirstTryAt(long step) {
-    if (step < 0) {
-      throw new UserException("--simulate-non-finite-at-step must be at least 0, got " + step + ".");
-    }
-    this.simulatedNonFiniteStep = step;
-    return this;
-  }
-
   /** Trains until the last epoch (or a stop asked for); null when stopped inside an epoch. */
   public RunSummary run() {
     try (RunLock lock = RunLock.acquire(run)) {
       TrainingData data = TrainingData.open(cfg);
-      try (PretrainMethod<?> method = Methods.create(cfg, Devices.resolve(cfg.device()), data.train().size())) {
+      try (PretrainMethod<?> method = cfg.method().create(
+          cfg.net(), cfg.optimizer(), Devices.resolve(cfg.device()), cfg.seed(), data.train().size())) {
         return train(method, data);
       } catch (StoppedAtStep stopped) {
         return null;
@@ -123,7 +89,7 @@ public final class Pretrainer {
     }
   }
 
-  /** Unwinds the loop after the mid-epoch checkpoint of {@link #stopAtStep}. */
+  /** Unwinds the loop after the mid-epoch checkpoint of {@link TrainingFaults#killAfterStep}. */
   private static final class StoppedAtStep extends RuntimeException {
     StoppedAtStep() {
       super(null, null, false, false);
@@ -163,7 +129,7 @@ public final class Pretrainer {
 
   private Progress resumeFrom(PretrainMethod<?> method, Checkpoints.Found found) {
     Checkpoints.State s = found.state();
-    if (s.fingerprint() != null && !s.fingerprint().equals(cfg.fingerprint())) {
+    if (s.fingerprint() != null && !cfg.matchesFingerprint(s.fingerprint())) {
       throw new UserException("the checkpoint in " + found.dir() + " was made for " + s.fingerprint()
           + ", but " + run.config() + " describes " + cfg.fingerprint() + ".");
     }
@@ -198,9 +164,9 @@ public final class Pretrainer {
 
   /** "method two-view, objective auc-cl", or the method alone when it has its own loss. */
   private String trainedWith() {
-    return Methods.usesObjective(cfg.method())
-        ? "method " + cfg.method() + ", objective " + cfg.objective().loss()
-        : "method " + cfg.method();
+    return cfg.method() instanceof TwoViewSpec t
+        ? "method " + t.name() + ", objective " + t.objective().loss()
+        : "method " + cfg.method().name();
   }
 
   /**
@@ -262,8 +228,7 @@ public final class Pretrainer {
         if (improved) {
           stored(run::promoteLastToBest);
         }
-        String what = Methods.usesObjective(cfg.method()) ? cfg.objective().loss() : cfg.method();
-        stored(() -> RunPlots.write(run.root(), what + " on " + cfg.data().dataset(), metrics.epochs()));
+        stored(() -> RunPlots.write(run.root(), cfg.method().label() + " on " + cfg.data().dataset(), metrics.epochs()));
         out.println(EpochLine.format(m, epochs));
       }
       return finish(metrics.epochs(), at);
@@ -303,7 +268,7 @@ public final class Pretrainer {
           stepsSinceSave++;
           bar.step(r.loss(), r.batchAuc(), totals.imagesPerSecond());
           boolean lastBatch = totals.batches() >= stepsPerEpoch;
-          boolean stop = step >= stopAtStep;
+          boolean stop = faults.killAfterStep(step);
           if (stop || (!lastBatch && interval.due(stepsSinceSave, (System.nanoTime() - lastSaveNanos) / 1e9))) {
             saveCheckpoint(new Progress(epoch - 1, step, before.bestKnnTop1(), before.bestEpoch(),
                 elapsedBefore + (System.nanoTime() - startNanos) / 1e9, totals.batches(), totals.partial()));
@@ -326,7 +291,7 @@ public final class Pretrainer {
      * run stays non-finite.
      */
     private StepResult stepWithRecompute(B batch, double lr, StepClock clock, int epoch) {
-      StepResult r = clock.step() == simulatedNonFiniteStep
+      StepResult r = faults.nonFiniteFirstTry(clock.step())
           ? new StepResult(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
           : method.step(batch, lr, clock);
       for (int attempt = 2; Double.isNaN(r.loss()) && attempt <= 1 + NON_FINITE_RECOMPUTES; attempt++) {
@@ -352,8 +317,7 @@ public final class Pretrainer {
     private void saveCheckpoint(Progress at) {
       Map<String, Checkpoints.PartWriter> parts = new LinkedHashMap<>();
       for (Map.Entry<String, StatePart> p : method.stateParts().entrySet()) {
-        Checkpoints.PartWriter writer = p.getValue()::save;
-        parts.put(p.getKey(), disk == null ? writer : disk.limit(writer));
+        parts.put(p.getKey(), faults.checkpointWriter(p.getValue()::save));
       }
       stored(() -> Checkpoints.save(run.lastCheckpoint(), at.toState(cfg.fingerprint()), parts));
     }

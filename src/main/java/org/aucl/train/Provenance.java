@@ -1,5 +1,6 @@
 package org.aucl.train;
 
+import org.aucl.spec.RunSpec;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.time.OffsetDateTime;
@@ -36,5 +37,5 @@ public record Provenance(
   }
 
   /** config.json: the configuration and how it was made. */
-  public record ConfigFile(PretrainConfig config, Provenance provenance) {}
+  public record ConfigFile(RunSpec config, Provenance provenance) {}
 }

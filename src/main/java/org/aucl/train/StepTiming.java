@@ -1,5 +1,6 @@
 package org.aucl.train;
 
+import org.aucl.spec.RunSpec;
 import java.util.Iterator;
 import org.aucl.augment.EpochLoader;
 import org.aucl.data.ImageDataset;
@@ -22,9 +23,10 @@ public record StepTiming(double secondsPerStep, double evalSecondsPerImage) {
   private static final int EVAL_IMAGES = 256;
 
   /** Times {@code timed} steps of {@code cfg}'s run after {@code warmup} untimed ones. */
-  public static StepTiming measure(PretrainConfig cfg, int warmup, int timed) {
+  public static StepTiming measure(RunSpec cfg, int warmup, int timed) {
     TrainingData data = TrainingData.open(cfg);
-    try (PretrainMethod<?> method = Methods.create(cfg, Devices.resolve(cfg.device()), data.train().size())) {
+    try (PretrainMethod<?> method = cfg.method().create(
+        cfg.net(), cfg.optimizer(), Devices.resolve(cfg.device()), cfg.seed(), data.train().size())) {
       double step = timeSteps(method, data, cfg, warmup, timed);
       ImageDataset few = Subsets.balanced(data.train(), Math.min(EVAL_IMAGES, data.train().size()), cfg.seed());
       long start = System.nanoTime();
@@ -33,7 +35,7 @@ public record StepTiming(double secondsPerStep, double evalSecondsPerImage) {
     }
   }
 
-  private static <B> double timeSteps(PretrainMethod<B> method, TrainingData data, PretrainConfig cfg, int warmup, int timed) {
+  private static <B> double timeSteps(PretrainMethod<B> method, TrainingData data, RunSpec cfg, int warmup, int timed) {
     try (EpochLoader<B> loader = method.openLoader(
         data.train(), data.augmentation(), cfg.schedule().batchSize(), cfg.data().workers(), cfg.seed())) {
       long perEpoch = loader.batchesPerEpoch();

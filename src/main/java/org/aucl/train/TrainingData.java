@@ -1,5 +1,6 @@
 package org.aucl.train;
 
+import org.aucl.spec.RunSpec;
 import org.aucl.augment.Augmentation;
 import org.aucl.augment.ImageShape;
 import org.aucl.data.ImageDataset;
@@ -11,7 +12,7 @@ import org.aucl.util.UserException;
  * training split (the kNN monitor's bank), and the augmentation resolved for their shape.
  */
 record TrainingData(ImageDataset train, ImageDataset trainSplit, Augmentation augmentation) {
-  static TrainingData open(PretrainConfig cfg) {
+  static TrainingData open(RunSpec cfg) {
     ImageDataset split = cfg.openSplit("train");
     ImageDataset train = split;
     if (cfg.data().subset() > 0) {

@@ -18,6 +18,15 @@ public final class Json {
     AtomicFiles.write(file, out -> MAPPER.writeValue(out, value));
   }
 
+  /** Indented JSON, for people. */
+  public static String pretty(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One line of JSON, for JSON-lines logs. */
   public static String line(Object value) {
     try {

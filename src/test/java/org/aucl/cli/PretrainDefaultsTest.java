@@ -8,15 +8,14 @@ import java.nio.file.Path;
 import org.aucl.data.TestFiles;
 import org.aucl.method.teacher.TeacherStudentConfig;
 import org.aucl.optim.OptimizerConfig;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** The command line starts from {@link PretrainConfig#defaultJob()} and restates none of its values. */
+/** The command line starts from {@link RunSpec#defaultJob()} and restates none of its values. */
 class PretrainDefaultsTest {
   @TempDir static Path dataDir;
 
@@ -25,25 +24,18 @@ class PretrainDefaultsTest {
     TestFiles.writeIdxSet(dataDir.resolve("fashion-mnist"), 20, true);
   }
 
-  private static PretrainConfig parse(String... args) {
-    PretrainCommand cmd = new PretrainCommand();
+  private static RunSpec parse(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "--data-dir";
     all[1] = dataDir.toString();
     System.arraycopy(args, 0, all, 2, args.length);
-    new CommandLine(cmd).parseArgs(all);
-    return cmd.buildConfig();
+    return PretrainArgs.spec(all);
   }
 
   /** The default job with the data folder of this test. */
-  private static PretrainConfig defaultJobHere() {
-    PretrainConfig d = PretrainConfig.defaultJob();
-    PretrainConfig.Data data = d.data();
-    return new PretrainConfig(d.recipe(), d.method(),
-        new PretrainConfig.Data(data.dataset(), dataDir.toString(), data.subset(), data.preset(), data.workers(),
-            data.coarseLabels(), data.channels()),
-        d.augment(), d.net(), d.objective(), d.optimizer(), d.schedule(), d.monitor(), d.twoPassBatchNorm(),
-        d.device(), d.seed(), d.safety(), d.teacher());
+  private static RunSpec defaultJobHere() {
+    RunSpec d = RunSpec.defaultJob();
+    return d.toBuilder().setData(d.data().toBuilder().optDataDir(dataDir).build()).build();
   }
 
   @Test
@@ -63,7 +55,7 @@ class PretrainDefaultsTest {
 
   @Test
   void imageSizeIsResolvedOnceForViewsAndNetwork() {
-    PretrainConfig c = parse("--image-size", "32");
+    RunSpec c = parse("--image-size", "32");
     assertEquals(32, c.net().imageSize());
     assertEquals(32, c.augment().outputSize());
     assertEquals(28, parse().net().imageSize());
@@ -81,11 +73,11 @@ class PretrainDefaultsTest {
 
   @Test
   void teacherStudentMomentumAndNegativeWeightReachTheConfigAndBadValuesAreRefused() {
-    TeacherStudentConfig t = parse("--method", "teacher-student", "--teacher-momentum", "0.95", "--ts-neg-weight", "4")
-        .teacher();
+    TeacherStudentConfig t = ((org.aucl.method.TeacherStudentSpec) parse("--method", "teacher-student", "--teacher-momentum", "0.95", "--ts-neg-weight", "4")
+        .method()).settings();
     assertEquals(0.95, t.teacherMomentum());
     assertEquals(4.0, t.negativeWeight());
-    TeacherStudentConfig d = parse("--method", "teacher-student").teacher();
+    TeacherStudentConfig d = ((org.aucl.method.TeacherStudentSpec) parse("--method", "teacher-student").method()).settings();
     assertEquals(TeacherStudentConfig.DEFAULT_TEACHER_MOMENTUM, d.teacherMomentum());
     assertEquals(TeacherStudentConfig.DEFAULT_NEGATIVE_WEIGHT, d.negativeWeight());
     UserException e = assertThrows(UserException.class,
@@ -97,7 +89,7 @@ class PretrainDefaultsTest {
 
   @Test
   void aTeacherStudentConfigWrittenBeforeTheNegativeWeightExistedReadsAsTheAuthors32() throws Exception {
-    String json = Json.line(parse("--method", "teacher-student").teacher()).replace(",\"negativeWeight\":32.0", "");
+    String json = Json.line(((org.aucl.method.TeacherStudentSpec) parse("--method", "teacher-student").method()).settings()).replace(",\"negativeWeight\":32.0", "");
     assertTrue(!json.contains("negativeWeight"), json);
     TeacherStudentConfig old = Json.MAPPER.readValue(json, TeacherStudentConfig.class);
     assertEquals(32.0, old.negativeWeight());

@@ -39,7 +39,7 @@ class RecipeEndToEndTest {
       assertEquals(0, r.exit(), r.toString());
       JsonNode config = new ObjectMapper().readTree(tmp.resolve(name).resolve("config.json").toFile()).path("config");
       assertEquals("official-cifar", config.path("recipe").asText());
-      assertEquals("OFFICIAL_CIFAR", config.at("/objective/auc/preset").asText());
+      assertEquals("OFFICIAL_CIFAR", config.at("/method/objective/auc/preset").asText());
       assertEquals(1e-3, config.at("/optimizer/lr").asDouble(), 0);
       assertEquals(0.25, config.at("/net/width").asDouble(), 0, "a given option wins over the recipe");
     }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aucl.data.TestFiles;
 import org.aucl.loss.AucClPreset;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,24 +28,24 @@ class RecipeTest {
     TestFiles.writeIdxSet(dataDir.resolve("fashion-mnist"), 20, true);
   }
 
-  private static PretrainConfig parse(String... args) {
+  private static RunSpec parse(String... args) {
     List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
     all.addAll(List.of(args));
-    return PretrainCommand.resolve(all);
+    return PretrainArgs.spec(all.toArray(new String[0]));
   }
 
   @Test
   void officialCifarResolvesToTheAuthorsWholeRecipe() {
-    PretrainConfig c = parse("--recipe", "official-cifar");
+    RunSpec c = parse("--recipe", "official-cifar");
     assertEquals("official-cifar", c.recipe());
-    assertEquals(AucClPreset.OFFICIAL_CIFAR, c.objective().auc().preset());
+    assertEquals(AucClPreset.OFFICIAL_CIFAR, c.twoView().objective().auc().preset());
     assertEquals("adamw", c.optimizer().name());
     assertEquals(1e-3, c.optimizer().lr());
     assertEquals(1e-4, c.optimizer().weightDecay());
     assertTrue(c.optimizer().decayObjectiveVariables(), "the authors decay b");
     assertEquals(0.0, c.schedule().warmupEpochs());
     assertEquals(1.0, c.schedule().floorLrRatio(), "a constant rate");
-    assertTrue(c.twoPassBatchNorm());
+    assertTrue(c.twoView().twoPassBatchNorm());
     assertEquals("cifar", c.net().stem());
     assertEquals("cifar", c.data().preset());
     assertEquals(512, c.net().projHidden());
@@ -53,7 +53,7 @@ class RecipeTest {
     assertEquals("shifted-cosine", c.monitor().knnWeights());
     assertEquals(200, c.monitor().knnK());
     // what the recipe does not set stays the default job's
-    PretrainConfig d = PretrainConfig.defaultJob();
+    RunSpec d = RunSpec.defaultJob();
     assertEquals(d.net().arch(), c.net().arch());
     assertEquals(d.schedule().batchSize(), c.schedule().batchSize());
     assertEquals(d.schedule().epochs(), c.schedule().epochs());
@@ -61,7 +61,7 @@ class RecipeTest {
 
   @Test
   void theDefaultRecipeIsTheDefaultJobAndRecordsItsName() {
-    PretrainConfig c = parse("--recipe", "default");
+    RunSpec c = parse("--recipe", "default");
     assertEquals(Json.line(parse()), Json.line(c));
     assertEquals("default", c.recipe());
     assertFalse(c.optimizer().decayObjectiveVariables());
@@ -73,21 +73,21 @@ class RecipeTest {
     for (List<String> args : List.of(
         List.of("--recipe", "official-cifar", "--lr", "5e-4", "--bn-passes", "1"),
         List.of("--lr", "5e-4", "--bn-passes", "1", "--recipe", "official-cifar"))) {
-      PretrainConfig c = parse(args.toArray(new String[0]));
+      RunSpec c = parse(args.toArray(new String[0]));
       assertEquals(5e-4, c.optimizer().lr(), args.toString());
-      assertFalse(c.twoPassBatchNorm(), args.toString());
+      assertFalse(c.twoView().twoPassBatchNorm(), args.toString());
       assertEquals(1e-4, c.optimizer().weightDecay(), "the rest of the recipe still applies");
       assertEquals("official-cifar", c.recipe());
     }
-    assertEquals(AucClPreset.DEFAULT, parse("--recipe", "official-cifar", "--auc-preset", "default").objective().auc().preset());
+    assertEquals(AucClPreset.DEFAULT, parse("--recipe", "official-cifar", "--auc-preset", "default").twoView().objective().auc().preset());
   }
 
   @Test
   void aBaselineTakesTheRecipesTrainingSettingsButNotItsAucClLoss() {
-    PretrainConfig c = parse("--recipe", "official-cifar", "--loss", "simclr");
-    assertEquals("simclr", c.objective().loss());
+    RunSpec c = parse("--recipe", "official-cifar", "--loss", "simclr");
+    assertEquals("simclr", c.twoView().objective().loss());
     assertEquals(1e-3, c.optimizer().lr());
-    assertTrue(c.twoPassBatchNorm());
+    assertTrue(c.twoView().twoPassBatchNorm());
   }
 
   @Test
@@ -108,6 +108,6 @@ class RecipeTest {
   void theHelpListsTheRecipes() {
     String help = Cli.commandLine().getSubcommands().get("pretrain").getUsageMessage();
     assertTrue(help.contains("official-cifar: the authors' CIFAR recipe"), help);
-    assertTrue(help.contains("--knn-weights shifted-cosine"), help);
+    assertTrue(help.contains("(1 + cos) / 2 votes"), help);
   }
 }

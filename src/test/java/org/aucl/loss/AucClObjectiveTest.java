@@ -67,19 +67,19 @@ class AucClObjectiveTest {
 
   @Test
   void defaultPresetMatchesTheFormula() {
-    checkValueAndGradients(AucClSettings.defaults().withAlpha(0.3, true, 0.01).withB(0.25, true), 3);
+    checkValueAndGradients(AucClSettings.builder().optAlpha(0.3, true, 0.01).optB(0.25, true).build(), 3);
   }
 
   @Test
   void everyOptionCombinationMatchesTheFormula() {
-    AucClSettings base = AucClSettings.defaults().withA(0.75, true).withB(0.125, true).withAlpha(0.5, false, 0)
-        .withMargin(0.7).withClampPositives(true);
+    AucClSettings base = AucClSettings.builder().optA(0.75, true).optB(0.125, true).optAlpha(0.5, false, 0)
+        .optMargin(0.7).optClampPositives(true).build();
     for (NegativeSet set : NegativeSet.values()) {
       for (NegativeReduction red : NegativeReduction.values()) {
-        checkValueAndGradients(base.withNegatives(1.7, set, red), 4);
+        checkValueAndGradients(base.toBuilder().optNegatives(1.7, set, red).build(), 4);
       }
     }
-    checkValueAndGradients(base.withA(1.2, false).withB(0.3, false), 2);
+    checkValueAndGradients(base.toBuilder().optA(1.2, false).optB(0.3, false).build(), 2);
   }
 
   @Test
@@ -151,8 +151,8 @@ class AucClObjectiveTest {
 
   @Test
   void alphaAscentFollowsTheFormula() {
-    AucClSettings s = AucClSettings.defaults().withAlpha(0.2, true, 0.05).withMargin(0.9)
-        .withNegatives(1.5, NegativeSet.NON_PARTNER, NegativeReduction.MEAN);
+    AucClSettings s = AucClSettings.builder().optAlpha(0.2, true, 0.05).optMargin(0.9)
+        .optNegatives(1.5, NegativeSet.NON_PARTNER, NegativeReduction.MEAN).build();
     double[][] z1 = Reference.random(rng, 5, 4);
     double[][] z2 = Reference.noisyCopy(rng, z1, 0.4);
     AucClObjective o = objective(s);
@@ -178,7 +178,7 @@ class AucClObjectiveTest {
     assertEquals(after, o.alpha(), 0, "no second step without a forward");
 
     // Projection onto alpha >= 0: a margin far below the scores' gap drives alpha to 0.
-    AucClObjective low = objective(s.withMargin(-50));
+    AucClObjective low = objective(s.toBuilder().optMargin(-50).build());
     Harness.run(low, z1, z2, null);
     low.afterStep();
     assertEquals(0, low.alpha(), 0);
@@ -186,7 +186,7 @@ class AucClObjectiveTest {
 
   @Test
   void fixedAlphaAndFixedAbAreNeverUpdated() {
-    AucClSettings s = AucClSettings.defaults().withAlpha(0.4, false, 0).withA(0.9, false).withB(0.1, false);
+    AucClSettings s = AucClSettings.builder().optAlpha(0.4, false, 0).optA(0.9, false).optB(0.1, false).build();
     AucClObjective o = objective(s);
     assertTrue(o.minimisedVariables().isEmpty());
     Harness.run(o, Reference.random(rng, 3, 4), Reference.random(rng, 3, 4), null);
@@ -196,7 +196,7 @@ class AucClObjectiveTest {
 
   @Test
   void stateRoundTripsThroughSaveAndLoad() throws IOException {
-    AucClSettings s = AucClSettings.defaults().withA(1.0, true).withB(0.0, true);
+    AucClSettings s = AucClSettings.builder().optA(1.0, true).optB(0.0, true).build();
     AucClObjective o = objective(s);
     Harness.run(o, Reference.random(rng, 3, 4), Reference.random(rng, 3, 4), null);
     o.afterStep();
@@ -222,10 +222,10 @@ class AucClObjectiveTest {
   @Test
   void officialPresetsRefuseChangedKnobs() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AucClPreset.OFFICIAL_CIFAR.settings().withA(1, false));
+        () -> AucClPreset.OFFICIAL_CIFAR.settings().toBuilder().optA(1, false).build());
     assertTrue(e.getMessage().contains("fixes a = 10.0"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> AucClSettings.defaults().withAlpha(-1, false, 0));
-    assertThrows(IllegalArgumentException.class, () -> AucClSettings.defaults().withAlpha(0, true, 0));
+    assertThrows(IllegalArgumentException.class, () -> AucClSettings.builder().optAlpha(-1, false, 0).build());
+    assertThrows(IllegalArgumentException.class, () -> AucClSettings.builder().optAlpha(0, true, 0).build());
     assertFalse(AucClPreset.DEFAULT.isFixed());
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 import org.aucl.cli.Cli;
 import org.aucl.train.EpochMetrics;
 import org.aucl.train.MetricsLog;
-import org.aucl.train.PretrainConfig;
+import org.aucl.spec.RunSpec;
+import org.aucl.train.TrainingFaults;
 import org.aucl.train.Provenance;
 import org.aucl.util.Json;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,15 @@ class SweepEndToEndTest {
     assertTrue(Files.isRegularFile(out.resolve("auc-cl-b32-s1/summary.json")));
 
     // ...the whole grid is then killed at step 2 of its second run (4 steps of batch 64)...
-    String killed = run(sweep(out, "auc-cl,simclr", "32,64", "--stop-at-step", "2"));
+    String killed;
+    try (TrainingFaults.Installed kill = TrainingFaults.install(new TrainingFaults() {
+      @Override
+      public boolean killAfterStep(long step) {
+        return step >= 2;
+      }
+    })) {
+      killed = run(sweep(out, "auc-cl,simclr", "32,64"));
+    }
     assertTrue(killed.contains("run 1/4 auc-cl-b32-s1: finished before, skipped"), killed);
     assertTrue(Files.isRegularFile(out.resolve("auc-cl-b64-s1/config.json")));
     assertFalse(Files.exists(out.resolve("auc-cl-b64-s1/summary.json")), "the killed run did not finish");
@@ -74,9 +83,9 @@ class SweepEndToEndTest {
     assertEquals(4, m.get(0).step(), "256 images at batch 64: 4 steps in the one epoch");
 
     // the runs are the recipe's, with the grid's batch size and seed
-    PretrainConfig c = Json.read(out.resolve("simclr-b64-s1/config.json"), Provenance.ConfigFile.class).config();
+    RunSpec c = Json.read(out.resolve("simclr-b64-s1/config.json"), Provenance.ConfigFile.class).config();
     assertEquals("official-cifar", c.recipe());
-    assertEquals("simclr", c.objective().loss());
+    assertEquals("simclr", c.twoView().objective().loss());
     assertEquals(64, c.schedule().batchSize());
     assertEquals("shifted-cosine", c.monitor().knnWeights());
 

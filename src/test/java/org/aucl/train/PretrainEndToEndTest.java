@@ -56,7 +56,8 @@ class PretrainEndToEndTest {
 
     JsonNode config = Json.MAPPER.readTree(out.resolve("config.json").toFile());
     assertEquals(7, config.path("config").path("seed").asLong());
-    assertEquals("simclr", config.path("config").path("objective").path("loss").asText());
+    assertEquals("simclr", config.at("/config/method/objective/loss").asText());
+    assertEquals("two-view", config.at("/config/method/name").asText());
     assertTrue(config.path("provenance").path("engineVersion").asText().startsWith("2."), "PyTorch version recorded");
     assertTrue(config.path("provenance").path("java").asText().length() > 0);
 

@@ -40,6 +40,23 @@ class ReliabilityTest {
     return Cli.execute(args.toArray(new String[0]));
   }
 
+  /** Runs {@code args} with {@code faults} installed. */
+  private static int run(List<String> args, TrainingFaults faults) {
+    try (TrainingFaults.Installed f = TrainingFaults.install(faults)) {
+      return run(args);
+    }
+  }
+
+  /** A kill just after global step {@code step}'s mid-epoch checkpoint. */
+  private static TrainingFaults killAfter(long step) {
+    return new TrainingFaults() {
+      @Override
+      public boolean killAfterStep(long s) {
+        return s >= step;
+      }
+    };
+  }
+
   private static void assertSameWeights(Path a, Path b) throws Exception {
     for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
       assertArrayEquals(Files.readAllBytes(a.resolve("checkpoints/last").resolve(part)),
@@ -53,7 +70,7 @@ class ReliabilityTest {
     Path cut = tmp.resolve("cut");
     assertEquals(0, run(tiny(whole)));
     // 8 steps per epoch: stop in the middle of epoch 2, after a mid-epoch checkpoint at step 10
-    assertEquals(0, run(tiny(cut, "--checkpoint-every", "2", "--stop-at-step", "11")));
+    assertEquals(0, run(tiny(cut, "--checkpoint-every", "2"), killAfter(11)));
     Checkpoints.State s = Checkpoints.readState(cut.resolve("checkpoints/last"));
     assertEquals(1, s.epoch());
     assertEquals(3, s.batchInEpoch());
@@ -73,7 +90,7 @@ class ReliabilityTest {
     Path whole = tmp.resolve("whole");
     assertEquals(0, run(tiny(whole)));
     Path early = tmp.resolve("early");
-    assertEquals(0, run(tiny(early, "--epochs", "2", "--stop-at-step", "3")));
+    assertEquals(0, run(tiny(early, "--epochs", "2"), killAfter(3)));
     // as if killed before any checkpoint: only config.json is left
     org.aucl.util.FileTrees.delete(early.resolve("checkpoints"));
     Files.deleteIfExists(early.resolve("metrics.jsonl"));
@@ -82,7 +99,7 @@ class ReliabilityTest {
 
     // a truncated last checkpoint: the previous complete one is used, and the run still ends the same
     Path cut = tmp.resolve("cut");
-    assertEquals(0, run(tiny(cut, "--checkpoint-every", "1", "--stop-at-step", "12")));
+    assertEquals(0, run(tiny(cut, "--checkpoint-every", "1"), killAfter(12)));
     Path model = cut.resolve("checkpoints/last/model.bin");
     Files.write(model, java.util.Arrays.copyOf(Files.readAllBytes(model), 10));
     assertTrue(Checkpoints.problem(cut.resolve("checkpoints/last")).isPresent());
@@ -115,7 +132,12 @@ class ReliabilityTest {
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     System.setOut(new java.io.PrintStream(buf, true));
     try {
-      assertEquals(0, run(tiny(retried, "--simulate-non-finite-at-step", "5")));
+      assertEquals(0, run(tiny(retried), new TrainingFaults() {
+        @Override
+        public boolean nonFiniteFirstTry(long step) {
+          return step == 5;
+        }
+      }));
     } finally {
       System.setOut(old);
     }
@@ -133,11 +155,15 @@ class ReliabilityTest {
   }
 
   private static String err(List<String> args) {
+    return err(args, TrainingFaults.NONE);
+  }
+
+  private static String err(List<String> args, TrainingFaults faults) {
     java.io.PrintStream old = System.err;
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(buf, true));
     try {
-      assertEquals(Cli.USER_ERROR, run(args));
+      assertEquals(Cli.USER_ERROR, run(args, faults));
     } finally {
       System.setErr(old);
     }
@@ -154,7 +180,13 @@ class ReliabilityTest {
     }
     // room for the epoch 1 checkpoint and half of epoch 2's: the disk fills while epoch 2's is written
     Path full = tmp.resolve("full");
-    String said = err(tiny(full, "--checkpoint-every", "0", "--simulate-full-disk-after", String.valueOf(parts * 3 / 2)));
+    SimulatedDisk disk = new SimulatedDisk(parts * 3 / 2);
+    String said = err(tiny(full, "--checkpoint-every", "0"), new TrainingFaults() {
+      @Override
+      public Checkpoints.PartWriter checkpointWriter(Checkpoints.PartWriter writer) {
+        return disk.limit(writer);
+      }
+    });
     assertEquals(1, said.strip().lines().count(), "one sentence: " + said);
     assertTrue(said.contains("No space left on device") && said.contains("epoch 1") && said.contains("--resume " + full),
         said);
@@ -175,7 +207,7 @@ class ReliabilityTest {
   @Test
   void aSecondProcessIsRefusedAndImpossibleOptionsAreOneSentence() throws Exception {
     Path out = tmp.resolve("locked");
-    assertEquals(0, run(tiny(out, "--stop-at-step", "3")));
+    assertEquals(0, run(tiny(out), killAfter(3)));
     try (RunLock held = RunLock.acquire(new RunDirectory(out))) {
       assertEquals(Cli.USER_ERROR, run(List.of("pretrain", "--resume", out.toString(), "--quiet")));
     }

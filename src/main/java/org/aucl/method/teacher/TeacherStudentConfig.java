@@ -63,6 +63,51 @@ public record TeacherStudentConfig(
     }
   }
 
+  /** A builder holding the defaults (DINO's values, the head and crops sized for 28 x 28 images on a CPU). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** DINO's settings with a head and crops sized for Fashion-MNIST on a CPU (512 / 128 / 4096; 4 crops of 12). */
+  public static TeacherStudentConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.headHidden = headHidden;
+    b.headBottleneck = headBottleneck;
+    b.headOut = headOut;
+    b.localCrops = localCrops;
+    b.localSize = localSize;
+    b.globalScaleMin = globalScaleMin;
+    b.localScaleMin = localScaleMin;
+    b.localScaleMax = localScaleMax;
+    b.teacherTempStart = teacherTempStart;
+    b.teacherTemp = teacherTemp;
+    b.teacherTempWarmupEpochs = teacherTempWarmupEpochs;
+    b.studentTemp = studentTemp;
+    b.teacherMomentum = teacherMomentum;
+    b.weightDecayStart = weightDecayStart;
+    b.weightDecayEnd = weightDecayEnd;
+    b.clipNorm = clipNorm;
+    b.freezeLastLayerEpochs = freezeLastLayerEpochs;
+    b.centerMomentum = centerMomentum;
+    b.negativeWeight = negativeWeight;
+    return b;
+  }
+
+  /** The crops for images that enter the network at {@code globalSize} pixels. */
+  public MultiCropConfig crops(int globalSize) {
+    return new MultiCropConfig(globalSize, globalScaleMin, 1.0, localCrops, localSize, localScaleMin, localScaleMax);
+  }
+
+  /** The teacher temperature per epoch. */
+  public TeacherTemperature temperature() {
+    return new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
+  }
+
   /** Default local crops per image (DINO: 8). */
   public static final int DEFAULT_LOCAL_CROPS = 4;
 
@@ -81,55 +126,122 @@ public record TeacherStudentConfig(
   /** Default epochs of the teacher temperature's warm-up (DINO's recommended 30). */
   public static final int DEFAULT_TEMP_WARMUP_EPOCHS = 30;
 
-  /** DINO's settings with a head and crops sized for Fashion-MNIST on a CPU (512 / 128 / 4096; 4 crops of 12). */
-  public static TeacherStudentConfig defaults() {
-    return new TeacherStudentConfig(512, 128, DEFAULT_HEAD_OUT, DEFAULT_LOCAL_CROPS, DEFAULT_LOCAL_SIZE, 0.4, 0.05,
-        0.4, 0.04, 0.07, DEFAULT_TEMP_WARMUP_EPOCHS, 0.1, DEFAULT_TEACHER_MOMENTUM, 0.04, 0.4, 3.0, 1, 0.9, DEFAULT_NEGATIVE_WEIGHT);
-  }
+  /** Builds {@link TeacherStudentConfig}; each knob starts at its default, named by the field's comment. */
+  public static final class Builder {
+    private int headHidden = 512; // DINO: 2048
+    private int headBottleneck = 128; // DINO: 256
+    private int headOut = DEFAULT_HEAD_OUT;
+    private int localCrops = DEFAULT_LOCAL_CROPS;
+    private int localSize = DEFAULT_LOCAL_SIZE;
+    private double globalScaleMin = 0.4; // DINO
+    private double localScaleMin = 0.05; // DINO
+    private double localScaleMax = 0.4; // DINO
+    private double teacherTempStart = 0.04; // DINO
+    private double teacherTemp = 0.07; // DINO
+    private int teacherTempWarmupEpochs = DEFAULT_TEMP_WARMUP_EPOCHS;
+    private double studentTemp = 0.1; // DINO and the authors
+    private double teacherMomentum = DEFAULT_TEACHER_MOMENTUM;
+    private double weightDecayStart = 0.04; // DINO
+    private double weightDecayEnd = 0.4; // DINO
+    private double clipNorm = 3.0; // DINO
+    private int freezeLastLayerEpochs = 1; // DINO
+    private double centerMomentum = 0.9; // DINO
+    private Double negativeWeight = DEFAULT_NEGATIVE_WEIGHT;
 
-  /** The crops for images that enter the network at {@code globalSize} pixels. */
-  public MultiCropConfig crops(int globalSize) {
-    return new MultiCropConfig(globalSize, globalScaleMin, 1.0, localCrops, localSize, localScaleMin, localScaleMax);
-  }
+    private Builder() {}
 
-  /** The teacher temperature per epoch. */
-  public TeacherTemperature temperature() {
-    return new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
-  }
+    /** The DINO head's hidden width, bottleneck and outputs K. */
+    public Builder optHead(int hidden, int bottleneck, int out) {
+      this.headHidden = hidden;
+      this.headBottleneck = bottleneck;
+      this.headOut = out;
+      return this;
+    }
 
-  public TeacherStudentConfig withLocalCrops(int c) {
-    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, c, localSize, globalScaleMin, localScaleMin,
-        localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp, teacherMomentum,
-        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
-  }
+    public Builder optHeadOut(int k) {
+      this.headOut = k;
+      return this;
+    }
 
-  public TeacherStudentConfig withLocalSize(int side) {
-    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, side, globalScaleMin,
-        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
-        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
-  }
+    public Builder optLocalCrops(int count, int side) {
+      this.localCrops = count;
+      this.localSize = side;
+      return this;
+    }
 
-  public TeacherStudentConfig withHeadOut(int k) {
-    return new TeacherStudentConfig(headHidden, headBottleneck, k, localCrops, localSize, globalScaleMin,
-        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
-        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
-  }
+    public Builder optLocalCropCount(int count) {
+      this.localCrops = count;
+      return this;
+    }
 
-  public TeacherStudentConfig withNegativeWeight(double w) {
-    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
-        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
-        teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, w);
-  }
+    public Builder optLocalCropSize(int side) {
+      this.localSize = side;
+      return this;
+    }
 
-  public TeacherStudentConfig withTeacherMomentum(double m0) {
-    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
-        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp, m0,
-        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
-  }
+    /** The area ranges of the crops: global [min, 1], local [min, max]. */
+    public Builder optCropScales(double globalMin, double localMin, double localMax) {
+      this.globalScaleMin = globalMin;
+      this.localScaleMin = localMin;
+      this.localScaleMax = localMax;
+      return this;
+    }
 
-  public TeacherStudentConfig withTeacherTempWarmupEpochs(int epochs) {
-    return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
-        localScaleMin, localScaleMax, teacherTempStart, teacherTemp, epochs, studentTemp, teacherMomentum,
-        weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum, negativeWeight);
+    /** The teacher temperature's start, its value after the warm-up, and the warm-up in epochs. */
+    public Builder optTeacherTemperature(double start, double end, int warmupEpochs) {
+      this.teacherTempStart = start;
+      this.teacherTemp = end;
+      this.teacherTempWarmupEpochs = warmupEpochs;
+      return this;
+    }
+
+    public Builder optTeacherTempWarmupEpochs(int epochs) {
+      this.teacherTempWarmupEpochs = epochs;
+      return this;
+    }
+
+    public Builder optStudentTemperature(double t) {
+      this.studentTemp = t;
+      return this;
+    }
+
+    public Builder optTeacherMomentum(double m0) {
+      this.teacherMomentum = m0;
+      return this;
+    }
+
+    public Builder optWeightDecay(double start, double end) {
+      this.weightDecayStart = start;
+      this.weightDecayEnd = end;
+      return this;
+    }
+
+    public Builder optClipNorm(double norm) {
+      this.clipNorm = norm;
+      return this;
+    }
+
+    public Builder optFreezeLastLayerEpochs(int epochs) {
+      this.freezeLastLayerEpochs = epochs;
+      return this;
+    }
+
+    public Builder optCenterMomentum(double m) {
+      this.centerMomentum = m;
+      return this;
+    }
+
+    public Builder optNegativeWeight(double w) {
+      this.negativeWeight = w;
+      return this;
+    }
+
+    /** The settings, checked. */
+    public TeacherStudentConfig build() {
+      return new TeacherStudentConfig(headHidden, headBottleneck, headOut, localCrops, localSize, globalScaleMin,
+          localScaleMin, localScaleMax, teacherTempStart, teacherTemp, teacherTempWarmupEpochs, studentTemp,
+          teacherMomentum, weightDecayStart, weightDecayEnd, clipNorm, freezeLastLayerEpochs, centerMomentum,
+          negativeWeight);
+    }
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /** A few steps of the teacher-student method on one random multi-crop batch. */
 class TeacherStudentMethodTest {
   private static final NetConfig NET = new NetConfig("resnet18", "small", 1, 0.25, 64, 32, 16);
-  private static final TeacherStudentConfig CFG = new TeacherStudentConfig(
-      32, 16, 64, 2, 8, 0.4, 0.05, 0.4, 0.04, 0.07, 3, 0.1, 0.996, 0.04, 0.4, 3.0, 1, 0.9, 32.0);
+  private static final TeacherStudentConfig CFG = TeacherStudentConfig.builder()
+      .optHead(32, 16, 64).optLocalCrops(2, 8).optTeacherTempWarmupEpochs(3).build();
   private static final int N = 8;
 
   private static MultiCropBatch batch(Random r) {

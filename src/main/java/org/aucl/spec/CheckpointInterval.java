@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.spec;
 
 import java.util.Locale;
 
@@ -7,8 +7,8 @@ import java.util.Locale;
  * steps ({@code "500"}), every so many minutes or seconds ({@code "10m"}, {@code "90s"}), or never
  * ({@code "0"}).
  */
-record CheckpointInterval(long steps, double seconds) {
-  static CheckpointInterval parse(String text) {
+public record CheckpointInterval(long steps, double seconds) {
+  public static CheckpointInterval parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     try {
       if (t.endsWith("m") || t.endsWith("s")) {
@@ -32,7 +32,7 @@ record CheckpointInterval(long steps, double seconds) {
   }
 
   /** True when a checkpoint is due after {@code stepsSince} steps and {@code secondsSince} seconds. */
-  boolean due(long stepsSince, double secondsSince) {
+  public boolean due(long stepsSince, double secondsSince) {
     return (steps > 0 && stepsSince >= steps) || (seconds > 0 && secondsSince >= seconds);
   }
 }

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 /**
  * A disk with room for a fixed number of checkpoint bytes: writes beyond it fail with the error a full
  * disk gives ("No space left on device"). Tests of a full disk that need no size-limited file system
- * ({@code pretrain --simulate-full-disk-after}).
+ * install it through {@link TrainingFaults#checkpointWriter}.
  */
 final class SimulatedDisk {
   private long free;

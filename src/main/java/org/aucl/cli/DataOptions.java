@@ -1,0 +1,66 @@
+package org.aucl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aucl.spec.DataSpec;
+import org.aucl.spec.RunSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Where {@code pretrain}'s images come from and how they are read and viewed; each option is null unless given. */
+public final class DataOptions {
+  @Option(names = "--dataset", paramLabel = "NAME|PATH",
+      description = "Dataset name (fashion-mnist, mnist, cifar10, cifar100, stl10, synthetic:...) or path (default: "
+          + RunSpec.DEFAULT_DATASET + ").")
+  String dataset;
+
+  @Mixin DatasetReadOptions read;
+
+  @Option(names = "--subset", paramLabel = "N", description = "Train on a class-balanced subset of N images (default 0: all).")
+  Integer subset;
+
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "Augmentation preset: fashion-mnist, cifar, imagenet (default: chosen from the dataset: fashion-mnist "
+          + "for grey images, imagenet above 64 pixels, else cifar).")
+  String preset;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Loader threads (default: " + DataSpec.DEFAULT_WORKERS + ").")
+  Integer workers;
+
+  @Mixin AugmentOptions augment;
+
+  String dataset() {
+    return dataset != null ? dataset : RunSpec.DEFAULT_DATASET;
+  }
+
+  /** The data as given, without the preset (a recipe may set that; {@link #applyTo} sets the given one). */
+  DataSpec spec() {
+    DataSpec.Builder d = DataSpec.builder().setDataset(dataset()).optDataDir(read.dataDir())
+        .optCoarseLabels(read.coarse()).optChannels(read.channels());
+    if (subset != null) {
+      d.optSubset(subset);
+    }
+    if (workers != null) {
+      d.optWorkers(workers);
+    }
+    return UserInput.check(d::build);
+  }
+
+  /** The given preset, image size and augmentation changes. */
+  void applyTo(RunSpec.Builder b) {
+    if (preset != null) {
+      b.setData(b.data().toBuilder().optPreset(preset).build());
+    }
+    b.optImageSize(read.imageSize());
+    augment.applyTo(b);
+  }
+
+  List<String> given() {
+    List<String> g = new ArrayList<>();
+    if (dataset != null) g.add("--dataset");
+    if (subset != null) g.add("--subset");
+    if (preset != null) g.add("--preset");
+    if (workers != null) g.add("--workers");
+    return g;
+  }
+}

@@ -1,0 +1,111 @@
+package org.aucl.spec;
+
+import java.nio.file.Path;
+import org.aucl.data.DatasetOptions;
+import org.aucl.data.Datasets;
+
+/**
+ * Where a run's images come from and how they are read.
+ *
+ * @param dataset a dataset name (fashion-mnist, cifar10, ...), alias or path
+ * @param dataDir where named datasets live
+ * @param subset 0 for the whole training split, else a class-balanced subset of that many images
+ * @param preset the augmentation preset the views start from (null until a run resolves it from the
+ *     dataset: fashion-mnist for grey images, imagenet above 64 pixels, else cifar)
+ * @param workers loader threads (1 by default: PyTorch's threads want every core)
+ * @param coarseLabels CIFAR-100: the 20 superclasses
+ * @param channels image folders: 1, 3, or 0 (1 when the images are stored grey, else 3)
+ */
+public record DataSpec(
+    String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels) {
+  /** One loader thread: it makes ~90k views/s, far more than training takes (docs/MODELS.md). */
+  public static final int DEFAULT_WORKERS = 1;
+
+  public DataSpec {
+    if (dataset == null || dataset.isBlank()) {
+      throw new IllegalArgumentException("A run needs a dataset.");
+    }
+    if (subset < 0) {
+      throw new IllegalArgumentException("--subset must be >= 0 (0 = the whole split), got " + subset + ".");
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
+    }
+    if (channels != 0 && channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("--channels must be 0, 1 or 3, got " + channels + ".");
+    }
+  }
+
+  /** A builder for {@code dataset}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().setDataset(dataset).optDataDir(Path.of(dataDir)).optSubset(subset).optPreset(preset)
+        .optWorkers(workers).optCoarseLabels(coarseLabels).optChannels(channels);
+  }
+
+  /** This spec with the augmentation preset resolved. */
+  public DataSpec withPreset(String p) {
+    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels);
+  }
+
+  /** How to read the dataset for a network that takes {@code imageSize} x {@code imageSize} images. */
+  public DatasetOptions readOptions(int imageSize) {
+    return new DatasetOptions(coarseLabels, imageSize, channels);
+  }
+
+  /** Builds {@link DataSpec}: the dataset is required. */
+  public static final class Builder {
+    private String dataset;
+    private Path dataDir = Datasets.defaultDataDir();
+    private int subset;
+    private String preset;
+    private int workers = DEFAULT_WORKERS;
+    private boolean coarseLabels;
+    private int channels;
+
+    private Builder() {}
+
+    public Builder setDataset(String name) {
+      this.dataset = name;
+      return this;
+    }
+
+    public Builder optDataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
+    public Builder optSubset(int n) {
+      this.subset = n;
+      return this;
+    }
+
+    /** The augmentation preset; null (the default) chooses it from the dataset. */
+    public Builder optPreset(String name) {
+      this.preset = name;
+      return this;
+    }
+
+    public Builder optWorkers(int n) {
+      this.workers = n;
+      return this;
+    }
+
+    public Builder optCoarseLabels(boolean coarse) {
+      this.coarseLabels = coarse;
+      return this;
+    }
+
+    public Builder optChannels(int c) {
+      this.channels = c;
+      return this;
+    }
+
+    public DataSpec build() {
+      return new DataSpec(dataset, dataDir.toString(), subset, preset, workers, coarseLabels, channels);
+    }
+  }
+}
