@@ -21,7 +21,7 @@ fi
 
 # name | model options shared by both (aucl and the Python script take the same flags)
 workloads=(
-  "resnet18-cifar-3x32-b64|--model resnet18 --stem cifar --image-size 32 --channels 3 --batch-size 64 --bn-passes 2 --steps 12 --warmup 3"
+  "resnet18-cifar-3x32-b64|--model resnet18 --stem cifar --width 1 --image-size 32 --channels 3 --batch-size 64 --bn-passes 2 --steps 12 --warmup 3"
   "default-job-model|--model resnet18 --stem small --width 0.25 --image-size 28 --channels 1 --batch-size 64 --bn-passes 1 --steps 30 --warmup 3"
 )
 rate() { sed -n 's/^train: \([0-9.]*\) pairs\/s.*/\1/p'; }

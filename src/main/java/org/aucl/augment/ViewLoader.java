@@ -116,11 +116,6 @@ final class ViewLoader implements AutoCloseable {
     };
   }
 
-  /** The shape of images in the dataset. */
-  ImageShape inputShape() {
-    return in;
-  }
-
   /** Shape of view {@code v}: channels x height x width. */
   public ImageShape viewShape(int v) {
     return out[v];

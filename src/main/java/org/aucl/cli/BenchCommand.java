@@ -1,7 +1,7 @@
 package org.aucl.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Groups the benchmarks. */
 @Command(

@@ -1,6 +1,5 @@
 package org.aucl.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,8 +32,7 @@ public final class BenchLoaderCommand implements Runnable {
       description = "Dataset name or path (train split), or noise-<side>[-c<channels>][-n<count>] for random images.")
   String dataset;
 
-  @Option(names = "--data-dir", description = "Where datasets live (default: $AUCL_DATA or ~/.aucl/data).")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
   @Option(names = "--preset", description = "Augmentation preset: cifar, fashion-mnist, imagenet (default: fashion-mnist).",
       defaultValue = "fashion-mnist")
@@ -74,7 +72,7 @@ public final class BenchLoaderCommand implements Runnable {
     }
     ImageDataset ds = NoiseDataset.fromName(dataset, seed)
         .map(d -> (ImageDataset) d)
-        .orElseGet(() -> Datasets.open(dataset, "train", dataDir != null ? dataDir : Datasets.defaultDataDir()));
+        .orElseGet(() -> Datasets.open(dataset, "train", dataDir.orDefault()));
     Augmentation aug = UserInput.check(
         () -> AugmentPresets.create(preset, new ImageShape(ds.channels(), ds.height(), ds.width()), outputSize));
     System.out.printf(Locale.ROOT,

@@ -1,8 +1,8 @@
 package org.aucl.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** Groups the dataset verbs: {@code data fetch} and {@code data info}. */
 @Command(

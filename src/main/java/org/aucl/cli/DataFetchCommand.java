@@ -3,12 +3,11 @@ package org.aucl.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aucl.data.DatasetFetcher;
-import org.aucl.data.Datasets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code aucl data fetch NAME}: puts a known dataset into the data directory (see docs/DATASETS.md). */
 @Command(
@@ -26,9 +25,7 @@ public final class DataFetchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "fashion-mnist, mnist, cifar10, cifar100 or stl10.")
   String name;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where datasets live (default: $AUCL_DATA, else ~/.aucl/data).")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
   @Option(names = "--base-url", paramLabel = "URL",
       description = "Download from this mirror (http, https or file URL) instead of the official site.")
@@ -39,7 +36,7 @@ public final class DataFetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
+    Path dir = dataDir.orDefault();
     new DatasetFetcher(spec.commandLine().getErr()).fetch(name, dir, baseUrl, !noApt);
     return 0;
   }

@@ -6,11 +6,11 @@ import java.util.concurrent.Callable;
 import org.aucl.data.DatasetSource;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code aucl data info NAME|PATH}: format, location, and per split its size, shape and class counts. */
 @Command(

@@ -2,11 +2,11 @@ package org.aucl.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
 import org.aucl.eval.EmbeddingFiles;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
+import org.aucl.run.RunCheckpoint;
+import org.aucl.runeval.RunFeatures;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

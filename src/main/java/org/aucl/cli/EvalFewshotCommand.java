@@ -2,10 +2,10 @@ package org.aucl.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
+import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.FewShotEvaluation;
+import org.aucl.runeval.RunFeatures;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,10 +1,10 @@
 package org.aucl.cli;
 
 import java.util.concurrent.Callable;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
+import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.KnnEvaluation;
+import org.aucl.runeval.RunFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

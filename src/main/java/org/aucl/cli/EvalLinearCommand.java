@@ -2,13 +2,13 @@ package org.aucl.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.LinearProbe;
 import org.aucl.eval.NpyWriter;
+import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.LinearEvaluation;
+import org.aucl.runeval.RunFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

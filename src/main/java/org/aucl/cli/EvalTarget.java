@@ -2,11 +2,11 @@ package org.aucl.cli;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
 import org.aucl.eval.EvalSplits;
-import org.aucl.model.Devices;
+import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
+import org.aucl.runeval.RunFeatures;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,18 +25,16 @@ public final class EvalTarget {
               + "train/ and test/ sub-folders (converted to the run's channels and image size).")
   String dataset;
 
-  @Option(names = "--data-dir", description = "Where named datasets live (default: the run's).")
-  Path dataDir;
+  @Mixin DataDirOption dataDir;
 
-  @Option(names = "--device", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-  String device = "auto";
+  @Mixin DeviceOption device;
 
   RunCheckpoint checkpoint() {
     return RunCheckpoint.open(runDir, checkpoint);
   }
 
   EvalSplits splits(RunCheckpoint ckpt) {
-    return RunFeatures.splitsFor(ckpt, dataset, dataDir);
+    return RunFeatures.splitsFor(ckpt, dataset, dataDir.given());
   }
 
   /** The run's checkpoint and the dataset's splits, features cached under the run directory. */
@@ -50,7 +48,7 @@ public final class EvalTarget {
   }
 
   Device device() {
-    return Devices.resolve(device);
+    return device.resolve();
   }
 
   /** "RUN_DIR, checkpoint last (epoch 4)" for the first line of an evaluation's output. */

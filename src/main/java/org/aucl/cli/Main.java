@@ -1,7 +1,7 @@
 package org.aucl.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code aucl} command line: parses arguments and hands off to one command class per verb. */
 @Command(

@@ -2,13 +2,13 @@ package org.aucl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.aucl.method.MethodSpec;
-import org.aucl.method.Methods;
-import org.aucl.method.TeacherStudentSpec;
 import org.aucl.method.TwoViewMethod;
-import org.aucl.method.TwoViewSpec;
 import org.aucl.method.teacher.TeacherStudentConfig;
 import org.aucl.method.teacher.TeacherStudentMethod;
+import org.aucl.spec.MethodSpec;
+import org.aucl.spec.Methods;
+import org.aucl.spec.TeacherStudentSpec;
+import org.aucl.spec.TwoViewSpec;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package org.aucl.cli;
 
-import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,25 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.aucl.RunCheckpoint;
+import org.aucl.api.Pretraining;
 import org.aucl.data.DatasetFetcher;
 import org.aucl.data.DatasetOptions;
 import org.aucl.data.Datasets;
-import org.aucl.model.ConvChannels;
 import org.aucl.model.Devices;
-import org.aucl.model.MemoryFormat;
 import org.aucl.report.MarkdownTable;
+import org.aucl.run.EpochMetrics;
+import org.aucl.run.MetricsLog;
+import org.aucl.run.Provenance;
+import org.aucl.run.RunCheckpoint;
+import org.aucl.run.RunDirectory;
+import org.aucl.run.RunSummary;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.RunReporter;
 import org.aucl.runeval.StandardEvaluations;
 import org.aucl.spec.Recipe;
 import org.aucl.spec.RunSpec;
-import org.aucl.train.EpochMetrics;
-import org.aucl.train.MetricsLog;
 import org.aucl.train.Pretrainer;
-import org.aucl.train.Provenance;
-import org.aucl.train.RunDirectory;
-import org.aucl.train.RunSummary;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
@@ -95,17 +93,12 @@ public final class PretrainCommand implements Callable<Integer> {
     } else {
       ensureFetched(options.dataset(), options.data.read.dataDir());
       cfg = options.spec();
-      // every check of the options that needs the engine, before anything is written
-      Device device = Devices.resolve(cfg.device());
-      ConvChannels.require(cfg.net(), device);
-      Provenance provenance = Provenance.now(VersionInfo.aucl(), VersionInfo.djl(), commandLine(),
-          MemoryFormat.forModel(cfg.net().arch(), device), device);
       if (dryRun) {
-        System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, provenance)));
+        System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, Pretraining.provenance(cfg, commandLine()))));
         return 0;
       }
-      run = RunDirectory.create(out != null ? out : RunDirectory.defaultPath(cfg.method().label(), cfg.data().dataset()));
-      Json.write(run.config(), new Provenance.ConfigFile(cfg, provenance));
+      run = Pretraining.create(cfg, out != null ? out : RunDirectory.defaultPath(cfg.method().label(), cfg.data().dataset()),
+          commandLine());
     }
     Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
     if (stopAfter != null) {

@@ -5,8 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.aucl.RunCheckpoint;
-import org.aucl.model.Devices;
+import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.RunReporter;
 import org.aucl.runeval.StandardEvaluations;
 import picocli.CommandLine.Command;
@@ -43,8 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--skip", split = ",", paramLabel = "NAME", description = "Evaluations to leave out, e.g. --skip fewshot.")
   List<String> skip = List.of();
 
-  @Option(names = "--device", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-  String device = "auto";
+  @Mixin DeviceOption device;
 
   @Override
   public Integer call() {
@@ -52,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
     wanted.removeAll(skip.isEmpty() ? Set.of() : StandardEvaluations.parse(skip, "--skip"));
     RunCheckpoint ckpt = RunCheckpoint.open(runDir, checkpoint);
     System.out.println(runDir + ", checkpoint " + ckpt.which() + " (epoch " + ckpt.state().epoch() + ")");
-    try (RunReporter reporter = new RunReporter(ckpt, Devices.resolve(device), System.out)) {
+    try (RunReporter reporter = new RunReporter(ckpt, device.resolve(), System.out)) {
       reporter.evaluate(StandardEvaluations.of(ckpt.config(), wanted));
       Path file = reporter.writeReport(VersionInfo.provenance(), List.of());
       System.out.println("report: " + file);

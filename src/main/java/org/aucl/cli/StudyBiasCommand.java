@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.aucl.loss.BiasStudy;
 import org.aucl.report.MarkdownTable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code aucl study bias}: each loss on a fixed pool of pairs against its mean over random mini-batches

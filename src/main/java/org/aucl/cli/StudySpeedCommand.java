@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.aucl.loss.ObjectiveConfig;
 import org.aucl.loss.SpeedStudy;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aucl study speed}: milliseconds per forward + backward of each loss on random embeddings. */
 @Command(name = "speed", mixinStandardHelpOptions = true,

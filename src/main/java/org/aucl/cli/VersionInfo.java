@@ -2,45 +2,28 @@ package org.aucl.cli;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Properties;
-import org.aucl.train.Provenance;
+import org.aucl.run.Provenance;
+import org.aucl.util.Versions;
 import picocli.CommandLine;
 
 /** aucl's version, the tensor engine with its version, the device it will run on, and the Java running it. */
 public final class VersionInfo implements CommandLine.IVersionProvider {
-  private static final Properties PROPS = load();
-
-  private static Properties load() {
-    Properties p = new Properties();
-    try (InputStream in = VersionInfo.class.getResourceAsStream("/aucl.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // fall through with empty properties: versions print as "unknown"
-    }
-    return p;
-  }
-
   public static String aucl() {
-    return PROPS.getProperty("version", "unknown");
+    return Versions.aucl();
   }
 
   public static String djl() {
-    return PROPS.getProperty("djl.version", "unknown");
+    return Versions.djl();
   }
 
   public static String pytorch() {
-    return PROPS.getProperty("pytorch.version", "unknown");
+    return Versions.pytorch();
   }
 
   /** The platform of the PyTorch natives this build holds (the POM's natives-* profiles), null if unknown. */
   public static String nativeClassifier() {
-    String c = PROPS.getProperty("pytorch.native.classifier");
-    return c == null || c.isBlank() || c.startsWith("$") ? null : c;
+    return Versions.nativeClassifier();
   }
 
   /** The versions and machine running now (no command line), for a report's table. */

@@ -30,13 +30,11 @@ public final class SoftmaxRegression {
   private final int dim;
   /** Class k's weights at [k (dim + 1), k (dim + 1) + dim), then its intercept. */
   private final double[] theta;
-  private final int iterations;
 
-  private SoftmaxRegression(int classes, int dim, double[] theta, int iterations) {
+  private SoftmaxRegression(int classes, int dim, double[] theta) {
     this.classes = classes;
     this.dim = dim;
     this.theta = theta;
-    this.iterations = iterations;
   }
 
   /**
@@ -73,16 +71,11 @@ public final class SoftmaxRegression {
       }
     }
     double[] v = new double[start.length];
-    int iterations = minimise(objective, start, v);
+    minimise(objective, start, v);
     for (int k = 0; k < classes; k++) {
       System.arraycopy(whitening.toOriginal(objective.classSlice(v, k)), 0, theta, k * (d + 1), d + 1);
     }
-    return new SoftmaxRegression(classes, f.dim(), theta, iterations);
-  }
-
-  /** The L-BFGS iterations the fit took. */
-  public int iterations() {
-    return iterations;
+    return new SoftmaxRegression(classes, f.dim(), theta);
   }
 
   /** {@code F} at this fit's parameters for the rows of {@code f} (what the fit minimised, for tests). */

@@ -20,9 +20,4 @@ public record StepClock(long step, long stepsPerEpoch, long totalSteps) {
   public int epoch() {
     return (int) (step / stepsPerEpoch) + 1;
   }
-
-  /** Fraction of the run done before this step, in [0, 1). */
-  public double progress() {
-    return (double) step / totalSteps;
-  }
 }

@@ -185,11 +185,6 @@ public final class ContrastiveNet implements AutoCloseable {
     head.freezeParameters(true);
   }
 
-  /** The head's name, the prefix of its parameters ("projector" by default). */
-  public String headName() {
-    return headName;
-  }
-
   /** True for parameters that SimCLR's LARS leaves out of weight decay and adaptation: BatchNorm gamma/beta and biases. */
   public static boolean isNormOrBias(String name) {
     return name.endsWith("_gamma") || name.endsWith("_beta") || name.endsWith("_bias");

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
+import org.aucl.run.EvalRecord;
+import org.aucl.run.EvalRecords;
+import org.aucl.run.RunCheckpoint;
 
 /**
  * Runs evaluations of one checkpoint on one dataset and records each in the run directory; all share one

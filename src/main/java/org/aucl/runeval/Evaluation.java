@@ -2,7 +2,6 @@ package org.aucl.runeval;
 
 import java.util.List;
 import java.util.Map;
-import org.aucl.RunFeatures;
 
 /**
  * One evaluation of a checkpoint's features with fixed settings (kNN, linear probe, one few-shot setting),

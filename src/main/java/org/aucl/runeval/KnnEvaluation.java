@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aucl.RunFeatures;
 import org.aucl.data.SubsetDataset;
 import org.aucl.data.Subsets;
 import org.aucl.eval.FeatureHead;

@@ -3,7 +3,6 @@ package org.aucl.runeval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aucl.RunFeatures;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
 import org.aucl.eval.LinearProbe;

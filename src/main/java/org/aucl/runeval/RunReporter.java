@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
+import org.aucl.run.EvalRecord;
+import org.aucl.run.EvalRecords;
+import org.aucl.run.Provenance;
+import org.aucl.run.RunCheckpoint;
+import org.aucl.run.RunReport;
 import org.aucl.train.KnnMonitor;
-import org.aucl.train.Provenance;
 
 /**
  * What {@code aucl report} and the end of {@code pretrain} do: run the evaluations of a checkpoint that are
@@ -37,7 +39,7 @@ public final class RunReporter implements AutoCloseable {
     EvalRecords records = new EvalRecords(checkpoint.run().root());
     String dataset = checkpoint.config().data().dataset();
     for (Evaluation e : wanted) {
-      EvalRunner.Ran ran = records.find(checkpoint.contentHash(), e, dataset)
+      EvalRunner.Ran ran = records.find(checkpoint.contentHash(), e.name(), e.settings(), dataset)
           .map(r -> new EvalRunner.Ran(r, List.of(), false))
           .orElseGet(() -> runner().run(e));
       EvalRecord r = ran.record();
@@ -65,7 +67,10 @@ public final class RunReporter implements AutoCloseable {
 
   /** Writes report.md with every evaluation recorded for this checkpoint. */
   public Path writeReport(Provenance now, List<String> notes) {
-    List<EvalRecord> all = new EvalRecords(checkpoint.run().root()).forCheckpoint(checkpoint.contentHash());
+    List<EvalRecord> all = new EvalRecords(checkpoint.run().root()).forCheckpoint(checkpoint.contentHash(),
+        java.util.Comparator.comparing(EvalRecord::dataset)
+            .thenComparing(r -> StandardEvaluations.order(r.evaluation()))
+            .thenComparing(EvalRecord::settings));
     return RunReport.write(checkpoint, all, now, notes);
   }
 

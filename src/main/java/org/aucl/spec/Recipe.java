@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.aucl.loss.AucClObjective;
 import org.aucl.loss.AucClPreset;
 import org.aucl.loss.ObjectiveConfig;
-import org.aucl.method.TwoViewSpec;
 import org.aucl.optim.OptimizerConfig;
 
 /**

@@ -8,9 +8,7 @@ import org.aucl.augment.AugmentConfig;
 import org.aucl.augment.AugmentPresets;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
-import org.aucl.method.MethodSpec;
 import org.aucl.method.TwoViewMethod;
-import org.aucl.method.TwoViewSpec;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;
 

@@ -3,11 +3,11 @@ package org.aucl.sweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.aucl.RunCheckpoint;
-import org.aucl.RunFeatures;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.LinearProbe;
 import org.aucl.model.Devices;
+import org.aucl.run.RunCheckpoint;
+import org.aucl.runeval.RunFeatures;
 import org.aucl.util.Json;
 
 /**

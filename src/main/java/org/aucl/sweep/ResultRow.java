@@ -2,10 +2,11 @@ package org.aucl.sweep;
 
 import java.util.List;
 import java.util.Optional;
-import org.aucl.train.EpochMetrics;
-import org.aucl.train.MetricsLog;
-import org.aucl.train.RunDirectory;
-import org.aucl.train.RunSummary;
+import org.aucl.run.EpochMetrics;
+import org.aucl.run.MetricsLog;
+import org.aucl.run.RunDirectory;
+import org.aucl.run.RunStatus;
+import org.aucl.run.RunSummary;
 import org.aucl.util.Json;
 
 /**

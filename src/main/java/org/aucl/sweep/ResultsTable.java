@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.aucl.report.MarkdownTable;
+import org.aucl.run.RunStatus;
 import org.aucl.util.AtomicFiles;
 
 /**

@@ -2,6 +2,7 @@ package org.aucl.sweep;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.aucl.run.RunStatus;
 import org.aucl.spec.RunSpec;
 import org.aucl.train.StepTiming;
 

@@ -3,40 +3,39 @@ package org.aucl.train;
 import java.util.Map;
 import org.aucl.eval.KnnResult;
 import org.aucl.method.StepResult;
+import org.aucl.run.EpochMetrics;
+import org.aucl.run.EpochPartial;
 
 /**
  * One epoch's accounting: sums of the steps' reports, turned into the epoch's metrics line. A
- * mid-epoch checkpoint saves the sums ({@link Partial}) so that a resumed epoch reports what an
+ * mid-epoch checkpoint saves the sums ({@link EpochPartial}) so that a resumed epoch reports what an
  * uninterrupted one would (its speed figures excepted).
  */
 final class EpochTotals {
-  /** The sums so far, as a checkpoint keeps them. */
-  record Partial(int steps, int skipped, double loss, double positive, double negative, double auc, double lastLr) {}
-
   private final int epoch;
   private final int batchSize;
   private final long startNanos = System.nanoTime();
   private final int stepsBefore;
-  private Partial sums;
+  private EpochPartial sums;
   private double trainSeconds;
 
-  EpochTotals(int epoch, int batchSize, Partial resumed) {
+  EpochTotals(int epoch, int batchSize, EpochPartial resumed) {
     this.epoch = epoch;
     this.batchSize = batchSize;
-    this.sums = resumed != null ? resumed : new Partial(0, 0, 0, 0, 0, 0, 0);
+    this.sums = resumed != null ? resumed : new EpochPartial(0, 0, 0, 0, 0, 0, 0);
     this.stepsBefore = sums.steps() + sums.skipped();
   }
 
   void add(StepResult r, double lr) {
-    Partial s = sums;
-    sums = new Partial(s.steps() + 1, s.skipped(), s.loss() + r.loss(), s.positive() + r.meanPositive(),
+    EpochPartial s = sums;
+    sums = new EpochPartial(s.steps() + 1, s.skipped(), s.loss() + r.loss(), s.positive() + r.meanPositive(),
         s.negative() + r.meanNegative(), s.auc() + r.batchAuc(), lr);
   }
 
   /** A step whose loss or gradient was not finite, skipped under {@code --on-nan skip}. */
   void skip() {
-    Partial s = sums;
-    sums = new Partial(s.steps(), s.skipped() + 1, s.loss(), s.positive(), s.negative(), s.auc(), s.lastLr());
+    EpochPartial s = sums;
+    sums = new EpochPartial(s.steps(), s.skipped() + 1, s.loss(), s.positive(), s.negative(), s.auc(), s.lastLr());
   }
 
   /** Batches consumed in this epoch, skipped ones included. */
@@ -44,7 +43,7 @@ final class EpochTotals {
     return sums.steps() + sums.skipped();
   }
 
-  Partial partial() {
+  EpochPartial partial() {
     return sums;
   }
 

@@ -1,6 +1,5 @@
 package org.aucl.train;
 
-import org.aucl.spec.RunSpec;
 import ai.djl.ndarray.NDManager;
 import org.aucl.augment.ViewTransform;
 import org.aucl.data.ImageDataset;

@@ -14,11 +14,19 @@ import org.aucl.method.PretrainMethod;
 import org.aucl.method.StatePart;
 import org.aucl.method.StepClock;
 import org.aucl.method.StepResult;
-import org.aucl.method.TwoViewSpec;
 import org.aucl.model.Devices;
 import org.aucl.optim.LrSchedule;
+import org.aucl.run.Checkpoints;
+import org.aucl.run.EpochMetrics;
+import org.aucl.run.EpochPartial;
+import org.aucl.run.MetricsLog;
+import org.aucl.run.RunDirectory;
+import org.aucl.run.RunLock;
+import org.aucl.run.RunPlots;
+import org.aucl.run.RunSummary;
 import org.aucl.spec.CheckpointInterval;
 import org.aucl.spec.RunSpec;
+import org.aucl.spec.TwoViewSpec;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 
@@ -175,7 +183,7 @@ public final class Pretrainer {
    */
   private record Progress(
       int epoch, long step, Double bestKnnTop1, Integer bestEpoch, double elapsedSeconds, int batchInEpoch,
-      EpochTotals.Partial partial) {
+      EpochPartial partial) {
     static final Progress START = new Progress(0, 0, null, null, 0, 0, null);
 
     Checkpoints.State toState(String fingerprint) {

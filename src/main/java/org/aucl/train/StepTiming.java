@@ -1,6 +1,5 @@
 package org.aucl.train;
 
-import org.aucl.spec.RunSpec;
 import java.util.Iterator;
 import org.aucl.augment.EpochLoader;
 import org.aucl.data.ImageDataset;
@@ -10,6 +9,7 @@ import org.aucl.eval.FeatureHead;
 import org.aucl.method.PretrainMethod;
 import org.aucl.method.StepClock;
 import org.aucl.model.Devices;
+import org.aucl.spec.RunSpec;
 
 /**
  * A short measurement of what a run costs, for estimates before long work ({@code sweep --dry-run}):

@@ -1,10 +1,10 @@
 package org.aucl.train;
 
-import org.aucl.spec.RunSpec;
 import org.aucl.augment.Augmentation;
 import org.aucl.augment.ImageShape;
 import org.aucl.data.ImageDataset;
 import org.aucl.data.Subsets;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.UserException;
 
 /**

@@ -1,5 +1,6 @@
 package org.aucl.train;
 
+import org.aucl.run.Checkpoints;
 /**
  * Ways a pretraining invocation can be cut short or fail, which tests install to prove that a run
  * survives them (docs/RELIABILITY.md): a kill just after a step, a step that turns non-finite once,

@@ -8,9 +8,9 @@ import org.aucl.augment.AugmentConfig;
 import org.aucl.augment.AugmentPresets;
 import org.aucl.util.UserException;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 class AugmentOptionsTest {
   @Command(name = "host")

@@ -13,9 +13,9 @@ import org.aucl.loss.NegativeSet;
 import org.aucl.loss.ObjectiveConfig;
 import org.aucl.util.UserException;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 class ObjectiveOptionsTest {
   @Command(name = "host")

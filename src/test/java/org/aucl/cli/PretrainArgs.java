@@ -1,9 +1,9 @@
 package org.aucl.cli;
 
 import org.aucl.spec.RunSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The run that {@code pretrain} options describe, resolved as the command resolves them, without running it. */
 final class PretrainArgs {

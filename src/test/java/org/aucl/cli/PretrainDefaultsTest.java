@@ -73,11 +73,11 @@ class PretrainDefaultsTest {
 
   @Test
   void teacherStudentMomentumAndNegativeWeightReachTheConfigAndBadValuesAreRefused() {
-    TeacherStudentConfig t = ((org.aucl.method.TeacherStudentSpec) parse("--method", "teacher-student", "--teacher-momentum", "0.95", "--ts-neg-weight", "4")
+    TeacherStudentConfig t = ((org.aucl.spec.TeacherStudentSpec) parse("--method", "teacher-student", "--teacher-momentum", "0.95", "--ts-neg-weight", "4")
         .method()).settings();
     assertEquals(0.95, t.teacherMomentum());
     assertEquals(4.0, t.negativeWeight());
-    TeacherStudentConfig d = ((org.aucl.method.TeacherStudentSpec) parse("--method", "teacher-student").method()).settings();
+    TeacherStudentConfig d = ((org.aucl.spec.TeacherStudentSpec) parse("--method", "teacher-student").method()).settings();
     assertEquals(TeacherStudentConfig.DEFAULT_TEACHER_MOMENTUM, d.teacherMomentum());
     assertEquals(TeacherStudentConfig.DEFAULT_NEGATIVE_WEIGHT, d.negativeWeight());
     UserException e = assertThrows(UserException.class,
@@ -89,7 +89,7 @@ class PretrainDefaultsTest {
 
   @Test
   void aTeacherStudentConfigWrittenBeforeTheNegativeWeightExistedReadsAsTheAuthors32() throws Exception {
-    String json = Json.line(((org.aucl.method.TeacherStudentSpec) parse("--method", "teacher-student").method()).settings()).replace(",\"negativeWeight\":32.0", "");
+    String json = Json.line(((org.aucl.spec.TeacherStudentSpec) parse("--method", "teacher-student").method()).settings()).replace(",\"negativeWeight\":32.0", "");
     assertTrue(!json.contains("negativeWeight"), json);
     TeacherStudentConfig old = Json.MAPPER.readValue(json, TeacherStudentConfig.class);
     assertEquals(32.0, old.negativeWeight());

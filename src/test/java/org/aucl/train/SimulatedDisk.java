@@ -4,6 +4,7 @@ import java.io.DataOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.aucl.run.Checkpoints;
 
 /**
  * A disk with room for a fixed number of checkpoint bytes: writes beyond it fail with the error a full

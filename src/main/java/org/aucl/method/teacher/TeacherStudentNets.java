@@ -36,12 +36,6 @@ public final class TeacherStudentNets implements AutoCloseable {
         .optHidden(cfg.headHidden()).optBottleneck(cfg.headBottleneck()).optOutDim(cfg.headOut()).build());
   }
 
-  /** Multiply-adds of the head for one image: the MLP in -> hidden -> hidden -> bottleneck, then bottleneck -> K. */
-  public static long headMacs(int in, TeacherStudentConfig cfg) {
-    long h = cfg.headHidden();
-    return in * h + h * h + h * cfg.headBottleneck() + (long) cfg.headBottleneck() * cfg.headOut();
-  }
-
   public ContrastiveNet student() {
     return student;
   }

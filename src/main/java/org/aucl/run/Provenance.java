@@ -1,12 +1,12 @@
-package org.aucl.train;
+package org.aucl.run;
 
-import org.aucl.spec.RunSpec;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.aucl.model.ConvChannels;
 import org.aucl.model.MemoryFormat;
+import org.aucl.spec.RunSpec;
 import org.aucl.util.Processor;
 
 /**

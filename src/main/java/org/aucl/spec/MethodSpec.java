@@ -1,9 +1,11 @@
-package org.aucl.method;
+package org.aucl.spec;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.aucl.method.PretrainMethod;
+import org.aucl.method.TwoViewMethod;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;

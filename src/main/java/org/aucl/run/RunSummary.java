@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.run;
 
 /**
  * summary.json: how the run ended. kNN figures are fractions in [0, 1]; null if never measured.

@@ -1,4 +1,4 @@
-package org.aucl.runeval;
+package org.aucl.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,9 +26,9 @@ public final class EvalRecords {
     return dir;
   }
 
-  /** The record of this evaluation of this checkpoint on this dataset, if there is a readable one. */
-  public Optional<EvalRecord> find(String checkpointHash, Evaluation e, String dataset) {
-    Path f = dir.resolve(EvalRecord.fileName(checkpointHash, e.name(), e.settings(), dataset));
+  /** The record of evaluation {@code name} with {@code settings} of this checkpoint on this dataset, if there is a readable one. */
+  public Optional<EvalRecord> find(String checkpointHash, String name, String settings, String dataset) {
+    Path f = dir.resolve(EvalRecord.fileName(checkpointHash, name, settings, dataset));
     return read(f).filter(r -> r.checkpointHash().equals(checkpointHash));
   }
 
@@ -41,8 +41,8 @@ public final class EvalRecords {
     Json.write(dir.resolve(r.fileName()), r);
   }
 
-  /** Every readable record of the checkpoint with this content hash, by dataset, then evaluation. */
-  public List<EvalRecord> forCheckpoint(String checkpointHash) {
+  /** Every readable record of the checkpoint with this content hash, in {@code order}. */
+  public List<EvalRecord> forCheckpoint(String checkpointHash, Comparator<EvalRecord> order) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -54,9 +54,7 @@ public final class EvalRecords {
     } catch (IOException e) {
       throw new UncheckedIOException("could not list " + dir + ": " + e.getMessage(), e);
     }
-    out.sort(Comparator.comparing(EvalRecord::dataset)
-        .thenComparing(r -> StandardEvaluations.order(r.evaluation()))
-        .thenComparing(EvalRecord::settings));
+    out.sort(order);
     return out;
   }
 

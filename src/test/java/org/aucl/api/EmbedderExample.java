@@ -1,4 +1,4 @@
-package org.aucl;
+package org.aucl.api;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,10 +6,10 @@ import java.util.List;
 import org.aucl.report.LinePlot;
 
 /** The run directory's PNG charts: loss and kNN top-1 per epoch. */
-final class RunPlots {
+public final class RunPlots {
   private RunPlots() {}
 
-  static void write(Path runDir, String title, List<EpochMetrics> epochs) {
+  public static void write(Path runDir, String title, List<EpochMetrics> epochs) {
     List<Integer> x = new ArrayList<>();
     List<Double> loss = new ArrayList<>();
     List<Double> knn = new ArrayList<>();

@@ -1,8 +1,7 @@
-package org.aucl.sweep;
+package org.aucl.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.aucl.train.RunDirectory;
 
 /** Where one run of a sweep stands, read from its folder alone, so that a killed sweep can continue. */
 public enum RunStatus {

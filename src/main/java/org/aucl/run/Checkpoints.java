@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.run;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -51,7 +51,7 @@ public final class Checkpoints {
    */
   public record State(
       int epoch, long step, Double bestKnnTop1, Integer bestEpoch, double elapsedSeconds, int batchInEpoch,
-      EpochTotals.Partial partial, String fingerprint) {}
+      EpochPartial partial, String fingerprint) {}
 
   /** manifest.json: the SHA-256 of every other file of the checkpoint. */
   record Manifest(Map<String, String> sha256) {}

@@ -1,4 +1,4 @@
-package org.aucl.runeval;
+package org.aucl.run;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

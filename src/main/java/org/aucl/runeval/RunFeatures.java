@@ -1,4 +1,4 @@
-package org.aucl;
+package org.aucl.runeval;
 
 import ai.djl.Device;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import org.aucl.eval.FeatureHead;
 import org.aucl.eval.FeatureKey;
 import org.aucl.eval.Features;
 import org.aucl.model.ContrastiveNet;
+import org.aucl.run.RunCheckpoint;
 
 /**
  * Features of a checkpoint on an evaluation dataset's splits, extracted once and then read from the

@@ -1,6 +1,7 @@
-package org.aucl.method;
+package org.aucl.spec;
 
 import ai.djl.Device;
+import org.aucl.method.PretrainMethod;
 import org.aucl.method.teacher.TeacherStudentConfig;
 import org.aucl.method.teacher.TeacherStudentMethod;
 import org.aucl.method.teacher.TeacherStudentNets;

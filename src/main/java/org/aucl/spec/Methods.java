@@ -1,6 +1,7 @@
-package org.aucl.method;
+package org.aucl.spec;
 
 import java.util.List;
+import org.aucl.method.TwoViewMethod;
 import org.aucl.method.teacher.TeacherStudentMethod;
 import org.aucl.util.UserException;
 

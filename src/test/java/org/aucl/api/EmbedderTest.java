@@ -1,4 +1,4 @@
-package org.aucl;
+package org.aucl.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
+import org.aucl.run.RunCheckpoint;
+import org.aucl.runeval.RunFeatures;
 import org.aucl.util.UserException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,8 @@ class EmbedderTest {
   }
 
   @Test
-  void theReadmeQuotesTheExampleThatRunsHere() throws Exception {
-    String source = Files.readString(Path.of("src/test/java/org/aucl/EmbedderExample.java"));
-    String start = "  // README example: start\n";
-    String example = source.substring(source.indexOf(start) + start.length(), source.indexOf("  // README example: end"));
-    String readme = Files.readString(Path.of("README.md"));
-    String unindented = example.replaceAll("(?m)^  ", "");
-    assertTrue(unindented.startsWith("/**") && readme.contains(unindented), "README.md must quote EmbedderExample.similarity verbatim");
-
+  void theReadmesSimilarityExampleRuns() throws Exception {
+    ReadmeExamples.assertQuoted("EmbedderExample.java");
     Path a = tmp.resolve("a.png");
     Path b = tmp.resolve("b.png");
     ImageIO.write(picture(3), "png", a.toFile());

@@ -1,7 +1,9 @@
-package org.aucl.method;
+package org.aucl.spec;
 
 import ai.djl.Device;
 import org.aucl.loss.ObjectiveConfig;
+import org.aucl.method.PretrainMethod;
+import org.aucl.method.TwoViewMethod;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.NetConfig;
 import org.aucl.optim.OptimizerConfig;

@@ -1,4 +1,4 @@
-package org.aucl;
+package org.aucl.run;
 
 import ai.djl.Device;
 import java.nio.file.Files;
@@ -8,10 +8,7 @@ import org.aucl.augment.ImageShape;
 import org.aucl.augment.ViewPipeline;
 import org.aucl.eval.FeatureKey;
 import org.aucl.model.ContrastiveNet;
-import org.aucl.train.Checkpoints;
 import org.aucl.spec.RunSpec;
-import org.aucl.train.Provenance;
-import org.aucl.train.RunDirectory;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
 

@@ -1,4 +1,4 @@
-package org.aucl.runeval;
+package org.aucl.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,10 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.aucl.RunCheckpoint;
 import org.aucl.report.MarkdownTable;
-import org.aucl.train.Provenance;
-import org.aucl.train.RunSummary;
 import org.aucl.util.AtomicFiles;
 import org.aucl.util.Json;
 

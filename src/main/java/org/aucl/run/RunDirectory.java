@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

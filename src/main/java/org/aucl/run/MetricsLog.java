@@ -1,4 +1,4 @@
-package org.aucl.train;
+package org.aucl.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
