@@ -27,9 +27,9 @@ public record MultiCropConfig(
     double localScaleMin, double localScaleMax) {
 
   public MultiCropConfig {
-    if (globalSize < 1 || localSize < 1) {
-      throw new IllegalArgumentException(
-          "crop sizes must be positive, got global " + globalSize + " and local " + localSize + ".");
+    if (globalSize < 1 || localSize < 1 || localSize > org.aucl.data.DatasetOptions.MAX_IMAGE_SIZE) {
+      throw new IllegalArgumentException("crop sizes must be between 1 and " + org.aucl.data.DatasetOptions.MAX_IMAGE_SIZE
+          + " pixels, got global " + globalSize + " and local " + localSize + ".");
     }
     if (localCrops < 0) {
       throw new IllegalArgumentException("the number of local crops must be >= 0, got " + localCrops + ".");

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     name = "kernels",
     mixinStandardHelpOptions = true,
     description = "Checks the engine's float32 convolutions in both layouts against float64 (docs/MODELS.md).")
-public final class BenchKernelsCommand implements Runnable {
+public final class BenchKernelsCommand implements Runnable, Checked {
   private static final String WRONG = "WRONG";
 
   @Mixin VerboseOption verbose;
@@ -63,11 +63,18 @@ public final class BenchKernelsCommand implements Runnable {
   boolean inProcess;
 
   @Override
-  public void run() {
-    if (imageSize < 8 || batch < 1 || threads < 0 || channels.stream().anyMatch(c -> c < 1)
-        || inChannels.stream().anyMatch(c -> c < 1)) {
-      throw new UserException("--image-size must be at least 8, --batch and every channel count at least 1, --threads at least 0.");
+  public void check() {
+    if (imageSize < 8 || imageSize > 512 || batch < 1 || batch > 1024 || threads < 0 || threads > 1024
+        || channels.isEmpty() || channels.stream().anyMatch(c -> c < 1 || c > 4096)
+        || inChannels.isEmpty() || inChannels.stream().anyMatch(c -> c < 1 || c > 64)) {
+      throw new UserException("--image-size must be between 8 and 512, --batch between 1 and 1024, --threads between 0 and "
+          + "1024, every --channels value between 1 and 4096 and every --in-channels value between 1 and 64.");
     }
+  }
+
+  @Override
+  public void run() {
+    check();
     EngineThreads.configure(threads);
     if (inProcess) {
       printRows();

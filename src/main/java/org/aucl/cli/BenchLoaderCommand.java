@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     name = "loader",
     mixinStandardHelpOptions = true,
     description = "Two-view loader throughput (views per second).")
-public final class BenchLoaderCommand implements Runnable {
+public final class BenchLoaderCommand implements Runnable, Checked {
   @Mixin VerboseOption verbose;
 
   @Option(names = "--dataset", required = true,
@@ -65,16 +65,43 @@ public final class BenchLoaderCommand implements Runnable {
   /** Best views per second of one thread count, with every run's figure. */
   public record Result(int threads, double bestViewsPerSecond, List<Double> runs) {}
 
+  /** Limits that keep a benchmark's memory and time sane. */
+  static final int MAX_BATCHES = 1_000_000;
+  static final int MAX_THREADS = 256;
+  static final int MAX_PREFETCH = 64;
+
+  private ImageDataset ds;
+  private Augmentation aug;
+
   @Override
-  public void run() {
-    if (batches <= 0 || warmup < 0 || repeats <= 0) {
-      throw new UserException("--batches and --repeats must be at least 1 and --warmup at least 0.");
+  public void check() {
+    if (batches < 1 || batches > MAX_BATCHES || warmup < 0 || warmup > MAX_BATCHES || repeats < 1 || repeats > 1000) {
+      throw new UserException("--batches must be between 1 and " + MAX_BATCHES + ", --warmup between 0 and " + MAX_BATCHES
+          + " and --repeats between 1 and 1000.");
     }
-    ImageDataset ds = NoiseDataset.fromName(dataset, seed)
+    if (batchSize < 1 || prefetch < 1 || prefetch > MAX_PREFETCH || threads.isEmpty()
+        || threads.stream().anyMatch(t -> t < 1 || t > MAX_THREADS)) {
+      throw new UserException("--batch-size must be at least 1, --prefetch between 1 and " + MAX_PREFETCH
+          + ", and every --threads value between 1 and " + MAX_THREADS + ".");
+    }
+    ds = NoiseDataset.fromName(dataset, seed)
         .map(d -> (ImageDataset) d)
         .orElseGet(() -> Datasets.open(dataset, "train", dataDir.orDefault()));
-    Augmentation aug = UserInput.check(
+    aug = UserInput.check(
         () -> AugmentPresets.create(preset, new ImageShape(ds.channels(), ds.height(), ds.width()), outputSize));
+    double bytes = 4.0 * 2 * batchSize * (prefetch + 2) * aug.channels() * (double) aug.outputSize() * aug.outputSize();
+    if (bytes > Runtime.getRuntime().maxMemory() / 2.0) {
+      throw new UserException(String.format(java.util.Locale.ROOT,
+          "--batch-size %d with --prefetch %d holds %.1f GB of views, more than half of the Java heap; lower either.",
+          batchSize, prefetch, bytes / 1e9));
+    }
+  }
+
+  @Override
+  public void run() {
+    if (ds == null) {
+      check();
+    }
     System.out.printf(Locale.ROOT,
         "loader bench: %s (%d images %dx%dx%d), preset %s, views %s, batch %d, %d warm-up + %d timed batches x %d runs, prefetch %d, %d cores%n",
         ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), preset, aug.output(), batchSize, warmup,

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * {@code --image-size} and {@code --channels} no dataset is opened.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Training step throughput and model-FLOP utilisation.")
-public final class BenchTrainCommand implements Callable<Integer> {
+public final class BenchTrainCommand implements Callable<Integer>, Checked {
   /** The learning rate of the timed steps: small, so that the weights stay where they began. */
   private static final double LR = 1e-4;
 
@@ -53,21 +53,32 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--phases", description = "Also print where a step's time goes: input, forward, loss, backward, read, optimiser, freeing.")
   boolean phases;
 
+  private RunSpec spec;
+
   @Override
-  public Integer call() {
-    if (steps < 1 || warmup < 0) {
-      throw new UserException("--steps must be >= 1 and --warmup >= 0.");
+  public void check() {
+    if (steps < 1 || steps > 1_000_000 || warmup < 0 || warmup > 1_000_000 || threads < 0 || threads > 1024) {
+      throw new UserException("--steps must be between 1 and 1000000, --warmup between 0 and 1000000 and --threads between 0 and 1024.");
     }
-    org.aucl.model.EngineThreads.configure(threads);
     RunSpec.Builder b = options.builder();
     DatasetReadOptions read = options.data.read;
     if (read.imageSize != null && read.channels != null) {
       b.optInput(read.channels(), read.imageSize());
     }
-    RunSpec spec = UserInput.check(b::build);
-    if (!(spec.method() instanceof TwoViewSpec twoView)) {
+    spec = UserInput.check(b::build);
+    if (!(spec.method() instanceof TwoViewSpec)) {
       throw new UserException("bench train times the two-view method's step; --method " + spec.method().name() + " is not timed here.");
     }
+    org.aucl.train.MemoryCheck.requireFits(spec);
+  }
+
+  @Override
+  public Integer call() {
+    if (spec == null) {
+      check();
+    }
+    org.aucl.model.EngineThreads.configure(threads);
+    TwoViewSpec twoView = (TwoViewSpec) spec.method();
     Device dev = Devices.resolve(spec.device());
     NetConfig cfg = spec.net();
     int batchSize = spec.schedule().batchSize();

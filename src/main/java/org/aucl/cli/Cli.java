@@ -19,6 +19,11 @@ public final class Cli {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Cli::handle);
+    // a command's options and data are checked before it does any work
+    cl.setExecutionStrategy(parsed -> {
+      Integer refused = checkOnly(parsed, cl);
+      return refused != 0 ? refused : new CommandLine.RunLast().execute(parsed);
+    });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           ex.getCommandLine().getErr().println("aucl: " + ex.getMessage());
@@ -33,6 +38,43 @@ public final class Cli {
     return commandLine().execute(args);
   }
 
+  /**
+   * What {@link #execute} would answer before doing any work: 2 (one sentence on the error stream)
+   * for options or data the command refuses, 0 if it would run; nothing is run or written.
+   */
+  public static int check(String... args) {
+    CommandLine cl = commandLine();
+    CommandLine.ParseResult parsed;
+    try {
+      parsed = cl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      try {
+        return cl.getParameterExceptionHandler().handleParseException(e, args);
+      } catch (Exception unexpected) {
+        return handle(unexpected, cl, null);
+      }
+    }
+    return checkOnly(parsed, cl);
+  }
+
+  /** Runs the check of the command {@code parsed} names, if it has one; its exit code, 0 when it passes. */
+  private static int checkOnly(CommandLine.ParseResult parsed, CommandLine cl) {
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    if (last.isUsageHelpRequested() || last.isVersionHelpRequested()
+        || !(last.commandSpec().userObject() instanceof Checked command)) {
+      return 0;
+    }
+    try {
+      command.check();
+      return 0;
+    } catch (Exception e) {
+      return handle(e, last.commandSpec().commandLine(), parsed);
+    }
+  }
+
   /** Exit code of a run stopped by a non-finite loss or gradient (with --on-nan stop). */
   public static final int NON_FINITE = org.aucl.train.NonFiniteStepException.EXIT_CODE;
 
@@ -42,7 +84,7 @@ public final class Cli {
    * sentence saying so, exit code 1, and the stack trace kept in a file (and printed with --verbose).
    */
   private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-    boolean verbose = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
+    boolean verbose = parsed != null && parsed.originalArgs().contains("--verbose");
     UserException platform = NativePlatform.explain(ex);
     if (platform != null) {
       // the engine could not start: this machine's platform has no natives in the build

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.aucl.data.DatasetSource;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
+import org.aucl.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import picocli.CommandLine;
     name = "info",
     mixinStandardHelpOptions = true,
     description = "Describe a dataset: format, splits and sizes, image shape, class names and per-class counts.")
-public final class DataInfoCommand implements Callable<Integer> {
+public final class DataInfoCommand implements Callable<Integer>, Checked {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin VerboseOption verbose;
@@ -31,9 +32,21 @@ public final class DataInfoCommand implements Callable<Integer> {
 
   @Mixin DatasetReadOptions read;
 
+  private DatasetSource source;
+
+  @Override
+  public void check() {
+    source = Datasets.locate(dataset, read.dataDir(), read.options());
+    if (split != null && !source.splits().contains(split)) {
+      throw new UserException(source.name() + " has no split '" + split + "': it has " + String.join(", ", source.splits()) + ".");
+    }
+  }
+
   @Override
   public Integer call() {
-    DatasetSource source = Datasets.locate(dataset, read.dataDir(), read.options());
+    if (source == null) {
+      check();
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println("dataset:  " + source.name());
     out.println("format:   " + source.format());

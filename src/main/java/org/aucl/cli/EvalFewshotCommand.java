@@ -2,6 +2,7 @@ package org.aucl.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aucl.eval.FewShotEpisodes;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.FewShotEvaluation;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
           + "mean (cosine) and by logistic regression on the support; mean accuracy ± 1.96 standard errors over "
           + "episodes (docs/EVALUATION.md)."
     })
-public final class EvalFewshotCommand implements Callable<Integer> {
+public final class EvalFewshotCommand implements Callable<Integer>, Checked {
   @Mixin VerboseOption verbose;
 
   @Mixin EvalTarget target;
@@ -41,12 +42,30 @@ public final class EvalFewshotCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the episodes. Default: ${DEFAULT-VALUE}.")
   long seed = FewShotEvaluation.DEFAULT_SEED;
 
+  /** More episodes than this give no more digits of the interval. */
+  static final int MAX_EPISODES = 1_000_000;
+
+  private RunCheckpoint ckpt;
+
   @Override
-  public Integer call() {
+  public void check() {
     if (shots.isEmpty()) {
       throw new UserException("--shots needs at least one value, e.g. --shots 1,5.");
     }
-    RunCheckpoint ckpt = target.checkpoint();
+    if (ways < 2 || queries < 1 || episodes < 1 || episodes > MAX_EPISODES || shots.stream().anyMatch(s -> s < 1)) {
+      throw new UserException("--ways must be at least 2, --shots and --queries at least 1, and --episodes between 1 and "
+          + MAX_EPISODES + "; got " + ways + ", " + shots + ", " + queries + " and " + episodes + ".");
+    }
+    ckpt = target.checkpoint();
+    int largest = shots.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    FewShotEpisodes.requireFeasible(target.splits(ckpt).test(), ways, largest, queries);
+  }
+
+  @Override
+  public Integer call() {
+    if (ckpt == null) {
+      check();
+    }
     try (RunFeatures rf = target.features(ckpt)) {
       EvalRunner runner = target.runner(ckpt, rf);
       for (int i = 0; i < shots.size(); i++) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Weighted kNN top-1/top-5 of a run's checkpoint on a dataset's test split (docs/EVALUATION.md).")
-public final class EvalKnnCommand implements Callable<Integer> {
+public final class EvalKnnCommand implements Callable<Integer>, Checked {
   @Mixin VerboseOption verbose;
 
   @Mixin EvalTarget target;
@@ -33,10 +33,21 @@ public final class EvalKnnCommand implements Callable<Integer> {
   @Option(names = "--knn-bank", description = "Bank size, 0 = the whole training split (default: the run's).")
   Integer knnBank;
 
+  private RunCheckpoint ckpt;
+  private KnnEvaluation knn;
+
+  @Override
+  public void check() {
+    ckpt = target.checkpoint();
+    knn = UserInput.check(() -> KnnEvaluation.forRun(ckpt.config(), knnK, knnTemperature, knnWeights, knnBank));
+    target.splits(ckpt);
+  }
+
   @Override
   public Integer call() {
-    RunCheckpoint ckpt = target.checkpoint();
-    KnnEvaluation knn = UserInput.check(() -> KnnEvaluation.forRun(ckpt.config(), knnK, knnTemperature, knnWeights, knnBank));
+    if (ckpt == null) {
+      check();
+    }
     try (RunFeatures rf = target.features(ckpt)) {
       EvalRunner.Ran ran = target.runner(ckpt, rf).run(knn);
       System.out.println(target.describe(ckpt) + "; " + rf.splits().note());

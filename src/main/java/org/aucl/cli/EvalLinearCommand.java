@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
           + "features; C chosen on a class-balanced 10% of the training split, refitted on all of it; "
           + "top-1/top-5 on the test split (docs/EVALUATION.md)."
     })
-public final class EvalLinearCommand implements Callable<Integer> {
+public final class EvalLinearCommand implements Callable<Integer>, Checked {
   @Mixin VerboseOption verbose;
 
   @Mixin EvalTarget target;
@@ -37,9 +37,19 @@ public final class EvalLinearCommand implements Callable<Integer> {
       description = "Also write the held-out training rows (int64 NPY) that choose C, for bench/linear_sklearn.py.")
   Path saveHoldout;
 
+  private RunCheckpoint ckpt;
+
+  @Override
+  public void check() {
+    ckpt = target.checkpoint();
+    target.splits(ckpt);
+  }
+
   @Override
   public Integer call() {
-    RunCheckpoint ckpt = target.checkpoint();
+    if (ckpt == null) {
+      check();
+    }
     try (RunFeatures rf = target.features(ckpt)) {
       EvalRunner.Ran ran = target.runner(ckpt, rf).run(new LinearEvaluation(seed));
       if (saveHoldout != null) {

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       "Self-supervised pretraining with AUC-CL or a baseline, with a kNN monitor every few epochs.",
       "With no arguments: the default job on Fashion-MNIST (docs/TUNING.md gives its time and figures)."
     })
-public final class PretrainCommand implements Callable<Integer> {
+public final class PretrainCommand implements Callable<Integer>, Checked {
   @Mixin VerboseOption verbose;
 
   @Mixin PretrainOptions options;
@@ -78,25 +78,43 @@ public final class PretrainCommand implements Callable<Integer> {
     s.usageMessage().footer(Recipe.helpLines());
   }
 
+  /** Set by {@link #check()}: the evaluations after the last epoch, and the run. */
+  private Set<String> finals;
+  private RunSpec cfg;
+
+  /** Every check of the options and the data, before anything is written. */
   @Override
-  public Integer call() {
-    Set<String> finals = StandardEvaluations.parse(finalEvals, "--final-evals");
+  public void check() {
+    finals = StandardEvaluations.parse(finalEvals, "--final-evals");
     if (stopAfter != null && stopAfter < 1) {
       throw new UserException("--stop-after must be at least 1, got " + stopAfter + ".");
     }
+    if (resume != null) {
+      cfg = Json.read(RunDirectory.open(resume).config(), Provenance.ConfigFile.class).config();
+      return;
+    }
+    if (out != null) {
+      RunDirectory.requireFree(out);
+    }
+    ensureFetched(options.dataset(), options.data.read.dataDir());
+    cfg = options.spec();
+    Pretraining.provenance(cfg, commandLine()); // what needs the engine: the network's convolutions
+    Pretrainer.check(cfg);
+  }
+
+  @Override
+  public Integer call() {
+    if (cfg == null) {
+      check(); // called directly, not through Cli
+    }
     RunDirectory run;
-    RunSpec cfg;
     boolean resuming = resume != null;
     if (resuming) {
       run = RunDirectory.open(resume);
-      cfg = Json.read(run.config(), Provenance.ConfigFile.class).config();
+    } else if (dryRun) {
+      System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, Pretraining.provenance(cfg, commandLine()))));
+      return 0;
     } else {
-      ensureFetched(options.dataset(), options.data.read.dataDir());
-      cfg = options.spec();
-      if (dryRun) {
-        System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, Pretraining.provenance(cfg, commandLine()))));
-        return 0;
-      }
       run = Pretraining.create(cfg, out != null ? out : RunDirectory.defaultPath(cfg.method().label(), cfg.data().dataset()),
           commandLine());
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine;
  */
 @Command(name = "bias", mixinStandardHelpOptions = true,
     description = "Bias of mini-batch loss values: full pool against the mean over random mini-batches.")
-public final class StudyBiasCommand implements Runnable {
+public final class StudyBiasCommand implements Runnable, Checked {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin VerboseOption verbose;
 
@@ -46,10 +46,19 @@ public final class StudyBiasCommand implements Runnable {
   /** The study's rows, for tests. */
   List<BiasStudy.Row> rows;
 
+  private BiasStudy.Settings settings;
+
+  @Override
+  public void check() {
+    settings = UserInput.check(
+        () -> new BiasStudy.Settings(StudyLosses.parse(losses), pool, batchSizes, trials, seed, dim, noise));
+  }
+
   @Override
   public void run() {
-    BiasStudy.Settings settings = UserInput.check(
-        () -> new BiasStudy.Settings(StudyLosses.parse(losses), pool, batchSizes, trials, seed, dim, noise));
+    if (settings == null) {
+      check();
+    }
     rows = BiasStudy.run(settings);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pool %d pairs, d = %d, noise %.2f, %d mini-batches per size, seed %d; AUC-CL: default preset with a, b, alpha fixed (a = 1, b = 0, alpha = 1)%n%n",

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
       "Options after -- are pretrain options given to every run (dataset, subset, model, recipe, epochs, lr, ...).",
       "Writes results.csv, results.md and accuracy.png in --out after every run."
     })
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, Checked {
   /** The owner of every default below. */
   private static final SweepSettings DEFAULT = SweepSettings.defaults();
 
@@ -85,9 +85,24 @@ public final class SweepCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** More seeds than this are not a study a machine finishes. */
+  static final int MAX_SEEDS = 1000;
+
+  private SweepPlan plan;
+
+  @Override
+  public void check() {
+    if (seeds > MAX_SEEDS) {
+      throw new UserException("--seeds must be at most " + MAX_SEEDS + ", got " + seeds + ".");
+    }
+    plan = plan();
+  }
+
   @Override
   public Integer call() {
-    SweepPlan plan = plan();
+    if (plan == null) {
+      check();
+    }
     if (dryRun) {
       printPlan(plan, SweepEstimate.measure(plan));
       return 0;

@@ -10,9 +10,15 @@ package org.aucl.data;
 public record DatasetOptions(boolean coarseLabels, int imageSize, int channels) {
   public static final DatasetOptions DEFAULTS = new DatasetOptions(false, 0, 0);
 
+  /** The largest side images are read at. */
+  public static final int MAX_IMAGE_SIZE = 4096;
+
   public DatasetOptions {
     if (imageSize < 0) {
-      throw new IllegalArgumentException("image size must be >= 0 (0 keeps the first image's size), got " + imageSize);
+      throw new IllegalArgumentException("--image-size must be >= 0 (0 keeps the dataset's size), got " + imageSize + ".");
+    }
+    if (imageSize > MAX_IMAGE_SIZE) {
+      throw new IllegalArgumentException("--image-size " + imageSize + " is more than aucl reads images at (" + MAX_IMAGE_SIZE + ").");
     }
     if (channels != 0 && channels != 1 && channels != 3) {
       throw new IllegalArgumentException("--channels must be 0 (from the images), 1 or 3, got " + channels + ".");

@@ -41,7 +41,7 @@ public final class FewShotEpisodes {
       }
     }
     for (List<Integer> m : members) {
-      if (m.size() >= shots + queries) {
+      if (m.size() >= (long) shots + queries) {
         byClass.add(m.stream().mapToInt(Integer::intValue).toArray());
       }
     }
@@ -54,6 +54,18 @@ public final class FewShotEpisodes {
     this.shots = shots;
     this.queries = queries;
     this.seed = seed;
+  }
+
+  /** Refuses, in one sentence, episodes that {@code images} cannot give (too few classes, or images per class). */
+  public static void requireFeasible(org.aucl.data.ImageDataset images, int ways, int shots, int queries) {
+    if (!images.labeled()) {
+      throw new UserException(images.name() + " has no labels, and few-shot episodes need them.");
+    }
+    int[] labels = new int[images.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = images.label(i);
+    }
+    new FewShotEpisodes(labels, ways, shots, queries, 0);
   }
 
   public Episode episode(int e) {

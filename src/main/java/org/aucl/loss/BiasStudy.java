@@ -29,6 +29,11 @@ public final class BiasStudy {
    * @param dim d, the embedding dimension
    * @param noise the partners' noise level
    */
+  /** The largest pool: the full-pool value compares every pair of it. */
+  public static final int MAX_POOL = 65536;
+  public static final int MAX_TRIALS = 1_000_000;
+  public static final int MAX_DIM = 4096;
+
   public record Settings(List<ObjectiveConfig> objectives, int pool, List<Integer> batchSizes, int trials,
       long seed, int dim, double noise) {
     public Settings {
@@ -37,14 +42,15 @@ public final class BiasStudy {
       if (objectives.isEmpty()) {
         throw new IllegalArgumentException("The bias study needs at least one loss.");
       }
-      if (pool < 2) {
-        throw new IllegalArgumentException("The pool needs at least 2 pairs, got " + pool + ".");
+      if (pool < 2 || pool > MAX_POOL) {
+        throw new IllegalArgumentException("The pool needs between 2 and " + MAX_POOL + " pairs, got " + pool + ".");
       }
-      if (trials < 2) {
-        throw new IllegalArgumentException("The bias study needs at least 2 trials per batch size, got " + trials + ".");
+      if (trials < 2 || trials > MAX_TRIALS) {
+        throw new IllegalArgumentException("The bias study needs between 2 and " + MAX_TRIALS + " trials per batch size, got "
+            + trials + ".");
       }
-      if (dim < 1) {
-        throw new IllegalArgumentException("The embedding dimension must be at least 1, got " + dim + ".");
+      if (dim < 1 || dim > MAX_DIM) {
+        throw new IllegalArgumentException("The embedding dimension must be between 1 and " + MAX_DIM + ", got " + dim + ".");
       }
       if (!(noise >= 0) || !Double.isFinite(noise)) {
         throw new IllegalArgumentException("The noise level must be a finite number of at least 0, got " + noise + ".");

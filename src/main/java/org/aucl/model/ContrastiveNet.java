@@ -250,6 +250,17 @@ public final class ContrastiveNet implements AutoCloseable {
   }
 
   /** Forward multiply-adds per image of a configuration, without building its arrays. */
+  /**
+   * Bytes a training step of {@code cfg} takes, roughly: the weights with their gradients and two
+   * optimiser moments, and about three arrays per layer's output for {@code images} images kept for the
+   * backward pass. For refusing what cannot fit, not for planning.
+   */
+  public static double trainingBytes(NetConfig cfg, long images) {
+    Encoder e = buildEncoder(cfg);
+    long head = Projector.macs(e.featureDim(), cfg.projHidden(), cfg.projOut());
+    return 4.0 * (4.0 * (e.parameters() + head) + 3.0 * images * e.activationsPerImage());
+  }
+
   public static long macsPerImage(NetConfig cfg, boolean includeProjector) {
     Encoder e = buildEncoder(cfg);
     return e.macsPerImage() + (includeProjector ? Projector.macs(e.featureDim(), cfg.projHidden(), cfg.projOut()) : 0);

@@ -25,6 +25,12 @@ public record NetConfig(
     String arch, String stem, int inChannels, double width, int projHidden, int projOut, int imageSize,
     int patchSize) {
 
+  /** The largest projector layer. */
+  public static final int MAX_PROJECTOR = 65536;
+
+  /** The largest image side a network takes. */
+  public static final int MAX_IMAGE_SIZE = 4096;
+
   /** Architectures this package builds. */
   public static final Set<String> ARCHS = Set.of("resnet18", "resnet34", "resnet50", "vit-tiny", "vit-small");
 
@@ -51,11 +57,12 @@ public record NetConfig(
       throw new IllegalArgumentException(
           "Width multiplier " + width + " gives the first stage no channels; use at least 1/128.");
     }
-    if (projHidden < 1 || projOut < 1) {
-      throw new IllegalArgumentException("Projector sizes must be positive, got " + projHidden + " and " + projOut + ".");
+    if (projHidden < 1 || projOut < 1 || projHidden > MAX_PROJECTOR || projOut > MAX_PROJECTOR) {
+      throw new IllegalArgumentException("Projector sizes must be between 1 and " + MAX_PROJECTOR + ", got " + projHidden
+          + " and " + projOut + ".");
     }
-    if (imageSize < 8) {
-      throw new IllegalArgumentException("Image size must be at least 8 pixels, got " + imageSize + ".");
+    if (imageSize < 8 || imageSize > MAX_IMAGE_SIZE) {
+      throw new IllegalArgumentException("Image size must be between 8 and " + MAX_IMAGE_SIZE + " pixels, got " + imageSize + ".");
     }
     if (patchSize == 0) {
       patchSize = DEFAULT_PATCH;

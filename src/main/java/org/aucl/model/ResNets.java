@@ -23,6 +23,8 @@ public final class ResNets {
 
   private final boolean bottleneck;
   private long macs;
+  private long params;
+  private long activations;
   private long height;
   private long widthPx;
 
@@ -71,7 +73,7 @@ public final class ResNets {
       net.add(layer);
     }
     net.add(new GlobalAvgPool());
-    return new Encoder(net, channels, b.macs);
+    return new Encoder(net, channels, b.macs, b.params, b.activations);
   }
 
   private Block basicBlock(int in, int planes, int stride) {
@@ -121,6 +123,8 @@ public final class ResNets {
     height = (height + 2L * pad - k) / stride + 1;
     widthPx = (widthPx + 2L * pad - k) / stride + 1;
     macs += (long) out * height * widthPx * in * k * k;
+    params += (long) out * in * k * k + 2L * out; // and BatchNorm's gamma, beta
+    activations += (long) out * height * widthPx;
     Conv2d c = Conv2d.of(ai.djl.nn.convolutional.Conv2d.builder()
         .setKernelShape(new Shape(k, k))
         .setFilters(out)

@@ -36,6 +36,7 @@ public final class VisionTransformer extends AbstractBlock {
   private final int imageSize;
   private final int mlpHidden;
   private final int depth;
+  private final int heads;
   private final Conv2d patchEmbed;
   private final SequentialBlock blocks;
   private final LayerNorm norm;
@@ -48,6 +49,7 @@ public final class VisionTransformer extends AbstractBlock {
     this.imageSize = b.imageSize;
     this.grid = b.imageSize / b.patch;
     this.depth = b.depth;
+    this.heads = b.heads;
     this.mlpHidden = (int) Math.round(b.dim * b.mlpRatio);
     long fanIn = (long) b.inChannels * b.patch * b.patch;
     this.patchEmbed = addChildBlock("patch_embed", Conv2d.of(ai.djl.nn.convolutional.Conv2d.builder()
@@ -107,7 +109,11 @@ public final class VisionTransformer extends AbstractBlock {
     Builder b = of(cfg.arch());
     VisionTransformer vit = b.optPatchSize(cfg.patchSize()).optImageSize(cfg.imageSize())
         .optInChannels(cfg.inChannels()).build();
-    return new Encoder(vit, vit.dim, vit.macsPerImage(cfg.inChannels()));
+    long tokens = (long) vit.grid * vit.grid + 1;
+    long params = (long) vit.dim * cfg.inChannels() * vit.patch * vit.patch + tokens * vit.dim
+        + vit.depth * (4L * vit.dim * vit.dim + 2L * vit.dim * vit.mlpHidden);
+    long activations = vit.depth * tokens * (6L * vit.dim + vit.mlpHidden + (long) vit.heads * tokens);
+    return new Encoder(vit, vit.dim, vit.macsPerImage(cfg.inChannels()), params, activations);
   }
 
   public int dim() {

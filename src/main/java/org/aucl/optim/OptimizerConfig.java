@@ -28,6 +28,12 @@ public record OptimizerConfig(
     if (!(lr > 0) || Double.isInfinite(lr)) {
       throw new IllegalArgumentException("Learning rate must be positive, got " + lr + ".");
     }
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new IllegalArgumentException("--weight-decay must be finite and at least 0, got " + weightDecay + ".");
+    }
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum + ".");
+    }
   }
 
   /** Without the objective's variables in weight decay (ours). */

@@ -19,12 +19,20 @@ public record RunDirectory(Path root) {
     return Path.of("runs", LocalDateTime.now().format(STAMP) + "-" + objective + "-" + safe);
   }
 
-  /** Creates a fresh run directory; refuses one that already holds a run, so nothing is overwritten. */
-  public static RunDirectory create(Path root) {
+  /** Refuses a folder that already holds a run, so nothing is overwritten (before any work starts). */
+  public static void requireFree(Path root) {
     if (Files.exists(root.resolve("config.json"))) {
       throw new UserException(
           "run directory " + root + " already holds a run; choose another --out or continue it with --resume " + root + ".");
     }
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new UserException("cannot create run directory " + root + ": a file of that name exists.");
+    }
+  }
+
+  /** Creates a fresh run directory; refuses one that already holds a run, so nothing is overwritten. */
+  public static RunDirectory create(Path root) {
+    requireFree(root);
     try {
       Files.createDirectories(root.resolve("checkpoints"));
     } catch (IOException e) {

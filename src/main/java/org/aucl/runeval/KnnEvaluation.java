@@ -24,6 +24,15 @@ import org.aucl.spec.RunSpec;
  */
 public record KnnEvaluation(int k, double temperature, KnnWeighting weights, int bank, long runSeed) implements Evaluation {
   public KnnEvaluation {
+    if (k < 1) {
+      throw new IllegalArgumentException("--knn-k must be at least 1, got " + k + ".");
+    }
+    if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException("--knn-temperature must be finite and at least 0, got " + temperature + ".");
+    }
+    if (bank < 0) {
+      throw new IllegalArgumentException("--knn-bank must be at least 0 (0: the whole training split), got " + bank + ".");
+    }
     if (temperature > 0 && weights != KnnWeighting.SIMILARITY) {
       throw new IllegalArgumentException("--knn-weights " + weights + " cannot be combined with --knn-temperature "
           + temperature + " (a temperature weights votes by exp(sim / t)).");

@@ -20,6 +20,8 @@ public record DataSpec(
     String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels) {
   /** One loader thread: it makes ~90k views/s, far more than training takes (docs/MODELS.md). */
   public static final int DEFAULT_WORKERS = 1;
+  /** More loader threads than this only take memory. */
+  public static final int MAX_WORKERS = 256;
 
   public DataSpec {
     if (dataset == null || dataset.isBlank()) {
@@ -28,8 +30,8 @@ public record DataSpec(
     if (subset < 0) {
       throw new IllegalArgumentException("--subset must be >= 0 (0 = the whole split), got " + subset + ".");
     }
-    if (workers < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1, got " + workers + ".");
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw new IllegalArgumentException("--workers must be between 1 and " + MAX_WORKERS + ", got " + workers + ".");
     }
     if (channels != 0 && channels != 1 && channels != 3) {
       throw new IllegalArgumentException("--channels must be 0, 1 or 3, got " + channels + ".");

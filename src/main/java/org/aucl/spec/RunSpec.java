@@ -58,6 +58,11 @@ public record RunSpec(
       throw new IllegalArgumentException(
           "the views are " + augment.outputSize() + " pixels wide but the network expects " + net.imageSize() + ".");
     }
+    if (method instanceof TeacherStudentSpec ts && NetConfig.isVitArch(net.arch())
+        && ts.settings().localCrops() > 0 && ts.settings().localSize() < net.patchSize()) {
+      throw new IllegalArgumentException("--local-size " + ts.settings().localSize() + " is smaller than the ViT's patch ("
+          + net.patchSize() + " pixels): use --local-size " + net.patchSize() + " or more, or a smaller --patch-size.");
+    }
     if (!recipe.equals(DEFAULT_RECIPE) && !(method instanceof TwoViewSpec)) {
       throw new IllegalArgumentException("--recipe " + recipe + " is a recipe for --method " + TwoViewMethod.NAME
           + ", not " + method.name() + ".");

@@ -84,6 +84,19 @@ public final class Pretrainer {
     return Optional.ofNullable(lastEpochFeatures);
   }
 
+  /**
+   * Refuses, in one sentence, a run of {@code cfg} that could not train on its data: a batch larger than
+   * the training set, a kNN monitor with more neighbours than its bank, one without labels. Reads the
+   * datasets' indexes, nothing more.
+   */
+  public static void check(RunSpec cfg) {
+    MemoryCheck.requireFits(cfg);
+    TrainingData data = TrainingData.open(cfg);
+    if (cfg.monitor().knnEvery() > 0) {
+      new KnnMonitor(cfg.monitor(), data.trainSplit(), cfg.openSplit("test"), data.augmentation().eval(), cfg.seed());
+    }
+  }
+
   /** Trains until the last epoch (or a stop asked for); null when stopped inside an epoch. */
   public RunSummary run() {
     try (RunLock lock = RunLock.acquire(run)) {

@@ -42,9 +42,13 @@ public record TeacherStudentConfig(
     if (negativeWeight == null) {
       negativeWeight = DEFAULT_NEGATIVE_WEIGHT;
     }
-    if (headHidden < 1 || headBottleneck < 1 || headOut < 1) {
-      throw new IllegalArgumentException("The head sizes must be positive, got hidden " + headHidden
-          + ", bottleneck " + headBottleneck + ", out " + headOut + ".");
+    if (headHidden < 1 || headBottleneck < 1 || headOut < 1 || headHidden > MAX_HEAD || headBottleneck > MAX_HEAD
+        || headOut > MAX_HEAD_OUT) {
+      throw new IllegalArgumentException("The head sizes must be positive, at most " + MAX_HEAD + " (hidden, bottleneck) and "
+          + MAX_HEAD_OUT + " (--head-out), got hidden " + headHidden + ", bottleneck " + headBottleneck + ", out " + headOut + ".");
+    }
+    if (localCrops > MAX_LOCAL_CROPS) {
+      throw new IllegalArgumentException("--local-crops must be at most " + MAX_LOCAL_CROPS + ", got " + localCrops + ".");
     }
     new MultiCropConfig(28, globalScaleMin, 1.0, localCrops, localSize, localScaleMin, localScaleMax); // checks the crops
     new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
@@ -107,6 +111,12 @@ public record TeacherStudentConfig(
   public TeacherTemperature temperature() {
     return new TeacherTemperature(teacherTempStart, teacherTemp, teacherTempWarmupEpochs);
   }
+
+  /** The largest head layers (DINO's K is 65,536). */
+  public static final int MAX_HEAD = 65536;
+  public static final int MAX_HEAD_OUT = 1 << 20;
+  /** More local crops than this only take memory (DINO: 8). */
+  public static final int MAX_LOCAL_CROPS = 64;
 
   /** Default local crops per image (DINO: 8). */
   public static final int DEFAULT_LOCAL_CROPS = 4;
