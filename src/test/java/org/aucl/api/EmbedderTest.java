@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.aucl.augment.ImageShape;
-import org.aucl.cli.Cli;
 import org.aucl.data.ImageDataset;
 import org.aucl.eval.FeatureExtractor;
 import org.aucl.eval.FeatureHead;
@@ -23,6 +22,8 @@ import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.RunFeatures;
+import org.aucl.testkit.CommandRun;
+import org.aucl.testkit.TinyRun;
 import org.aucl.util.UserException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,9 @@ class EmbedderTest {
   @BeforeAll
   static void pretrain() {
     run = tmp.resolve("run");
-    assertEquals(0, Cli.execute(
-        "pretrain", "--dataset", "synthetic:n=256,test=32,size=16,channels=1,classes=4,seed=3", "--preset",
-        "fashion-mnist", "--stem", "cifar", "--width", "0.25", "--proj-hidden", "64", "--proj-out", "32",
-        "--batch-size", "64", "--epochs", "1", "--warmup-epochs", "0", "--knn-k", "10", "--workers", "1",
-        "--lr", "3e-3", "--seed", "7", "--quiet", "--out", run.toString()));
+    CommandRun r = CommandRun.of(TinyRun.pretrain(run, "--dataset", "synthetic:n=256,test=32,size=16,channels=1,classes=4,seed=3",
+        "--knn-k", "10", "--workers", "1"));
+    assertEquals(0, r.exit(), r.toString());
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -22,6 +20,9 @@ import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.RunFeatures;
+import org.aucl.testkit.CommandRun;
+import org.aucl.testkit.TinyRun;
+import org.aucl.testkit.Trees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,40 +37,32 @@ class EvalCommandsTest {
   @BeforeAll
   static void pretrain() {
     run = tmp.resolve("run");
-    assertEquals(0, Cli.execute(
-        "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
-        "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "64", "--epochs", "1", "--warmup-epochs", "0",
-        "--knn-k", "10", "--workers", "1", "--seed", "7", "--quiet", "--out", run.toString()));
-  }
-
-  /** Runs the command line; returns what it printed, after checking the exit code. */
-  static String run(int expectedExit, String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true));
-    try {
-      assertEquals(expectedExit, Cli.execute(args), "exit code of " + List.of(args));
-    } finally {
-      System.setOut(old);
-    }
-    return buf.toString();
+    CommandRun r = CommandRun.of(TinyRun.pretrain(run, "--dataset", DATA, "--lr", TinyRun.OMIT, "--knn-k", "10",
+        "--workers", "1"));
+    assertEquals(0, r.exit(), r.toString());
   }
 
   @Test
   void evaluationsShareTheCacheAndAChangedCheckpointInvalidatesIt() throws Exception {
     Path copy = tmp.resolve("cache-run");
-    copyTree(run, copy);
+    Trees.copy(run, copy);
     // pretrain's final evaluations cached the monitor's features: start without them
     org.aucl.util.FileTrees.delete(copy.resolve("features"));
-    String first = run(0, "eval", "linear", copy.toString());
+    CommandRun linear = CommandRun.of("eval", "linear", copy.toString());
+    assertEquals(0, linear.exit(), linear.toString());
+    String first = linear.out();
     assertTrue(first.contains("2 split(s) extracted"), first);
     Matcher top1 = Pattern.compile("top-1 ([0-9.]+)%").matcher(first);
     assertTrue(top1.find(), first);
     // (no accuracy bound: after four steps BatchNorm's running statistics are far from settled; the probe's
     // accuracy is tested on synthetic features in LinearProbeTest)
-    run(0, "eval", "knn", copy.toString());
-    run(0, "eval", "fewshot", copy.toString(), "--ways", "3", "--shots", "1,5", "--episodes", "20");
-    assertTrue(run(0, "eval", "linear", copy.toString()).contains("from the cache"));
+    CommandRun knn = CommandRun.of("eval", "knn", copy.toString());
+    assertEquals(0, knn.exit(), knn.toString());
+    CommandRun fewshot = CommandRun.of("eval", "fewshot", copy.toString(), "--ways", "3", "--shots", "1,5", "--episodes", "20");
+    assertEquals(0, fewshot.exit(), fewshot.toString());
+    CommandRun cached = CommandRun.of("eval", "linear", copy.toString());
+    assertEquals(0, cached.exit(), cached.toString());
+    assertTrue(cached.out().contains("from the cache"));
     try (var files = Files.list(copy.resolve("features"))) {
       assertEquals(2, files.count(), "one file per split, shared by all evaluations");
     }
@@ -79,7 +72,9 @@ class EvalCommandsTest {
     byte[] bytes = Files.readAllBytes(model);
     bytes[bytes.length - 1] ^= 1;
     Files.write(model, bytes);
-    assertTrue(run(0, "eval", "linear", copy.toString()).contains("2 split(s) extracted"));
+    CommandRun changed = CommandRun.of("eval", "linear", copy.toString());
+    assertEquals(0, changed.exit(), changed.toString());
+    assertTrue(changed.out().contains("2 split(s) extracted"));
   }
 
   @Test
@@ -87,11 +82,13 @@ class EvalCommandsTest {
     // the run's features were cached by pretrain's final evaluations from its kNN monitor, so this also checks
     // that the monitor's features are the saved checkpoint's
     Path copy = tmp.resolve("embed-run");
-    copyTree(run, copy);
+    Trees.copy(run, copy);
     Path csv = tmp.resolve("test.csv");
     Path npy = tmp.resolve("test.npy");
-    run(0, "embed", copy.toString(), "--out", csv.toString());
-    run(0, "embed", copy.toString(), "--out", npy.toString());
+    CommandRun toCsv = CommandRun.of("embed", copy.toString(), "--out", csv.toString());
+    assertEquals(0, toCsv.exit(), toCsv.toString());
+    CommandRun toNpy = CommandRun.of("embed", copy.toString(), "--out", npy.toString());
+    assertEquals(0, toNpy.exit(), toNpy.toString());
 
     Features expected;
     RunCheckpoint ckpt = RunCheckpoint.open(run, "last");
@@ -131,15 +128,19 @@ class EvalCommandsTest {
   @Test
   void transferConvertsChannelsAndSizeAndSplitsAFolder() throws Exception {
     Path copy = tmp.resolve("transfer-run");
-    copyTree(run, copy);
+    Trees.copy(run, copy);
     // RGB 24 x 24 images for a grey 16 x 16 network
     String rgb = "synthetic:n=200,test=100,size=24,channels=3,classes=3,seed=9";
-    String out = run(0, "eval", "knn", copy.toString(), "--dataset", rgb);
+    CommandRun knn = CommandRun.of("eval", "knn", copy.toString(), "--dataset", rgb);
+    assertEquals(0, knn.exit(), knn.toString());
+    String out = knn.out();
     assertTrue(out.contains("top-1"), out);
 
     Path folder = imageFolder(tmp.resolve("folder"), 3, 12);
-    String split = run(0, "eval", "fewshot", copy.toString(), "--dataset", folder.toString(), "--ways", "3",
+    CommandRun fewshot = CommandRun.of("eval", "fewshot", copy.toString(), "--dataset", folder.toString(), "--ways", "3",
         "--shots", "1", "--queries", "1", "--episodes", "10");
+    assertEquals(0, fewshot.exit(), fewshot.toString());
+    String split = fewshot.out();
     assertTrue(split.contains("has no test split: 20% of each class"), split);
     assertTrue(split.contains("± "), split);
   }
@@ -147,15 +148,19 @@ class EvalCommandsTest {
   @Test
   void impossibleEvaluationsAreRefusedWithExitTwo() throws Exception {
     Path copy = tmp.resolve("refusal-run");
-    copyTree(run, copy);
+    Trees.copy(run, copy);
     Path oneClass = imageFolder(tmp.resolve("one-class"), 1, 10);
-    run(Cli.USER_ERROR, "eval", "linear", copy.toString(), "--dataset", oneClass.toString());
-    run(Cli.USER_ERROR, "eval", "fewshot", copy.toString(), "--shots", "100");
-    run(Cli.USER_ERROR, "eval", "fewshot", copy.toString(), "--ways", "9");
-    run(Cli.USER_ERROR, "eval", "linear", copy.toString(), "--checkpoint", "middle");
-    run(Cli.USER_ERROR, "eval", "knn", tmp.resolve("no-run").toString());
-    run(Cli.USER_ERROR, "embed", copy.toString(), "--out", tmp.resolve("x.csv").toString(), "--split", "val");
-    run(Cli.USER_ERROR, "eval", "linear", copy.toString(), "--dataset", tmp.resolve("missing").toString());
+    for (List<String> args : List.of(
+        List.of("eval", "linear", copy.toString(), "--dataset", oneClass.toString()),
+        List.of("eval", "fewshot", copy.toString(), "--shots", "100"),
+        List.of("eval", "fewshot", copy.toString(), "--ways", "9"),
+        List.of("eval", "linear", copy.toString(), "--checkpoint", "middle"),
+        List.of("eval", "knn", tmp.resolve("no-run").toString()),
+        List.of("embed", copy.toString(), "--out", tmp.resolve("x.csv").toString(), "--split", "val"),
+        List.of("eval", "linear", copy.toString(), "--dataset", tmp.resolve("missing").toString()))) {
+      CommandRun r = CommandRun.of(args);
+      assertEquals(Cli.USER_ERROR, r.exit(), "exit code of " + args + "\n" + r);
+    }
   }
 
   /** {@code classes} class folders of {@code perClass} random-colour 20 x 20 PNGs. */
@@ -176,18 +181,4 @@ class EvalCommandsTest {
     }
     return root;
   }
-
-  static void copyTree(Path from, Path to) throws Exception {
-    try (var walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
-
 }

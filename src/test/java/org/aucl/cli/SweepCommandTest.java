@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.aucl.testkit.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +26,10 @@ class SweepCommandTest {
 
   /** The one line printed on the error stream; asserts exit code 2 and that the sweep folder was not made. */
   private String refusal(List<String> args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    picocli.CommandLine cl = Cli.commandLine();
-    cl.setErr(new PrintWriter(err, true));
-    assertEquals(Cli.USER_ERROR, cl.execute(args.toArray(new String[0])), err.toString());
+    CommandRun r = CommandRun.of(args);
+    assertEquals(Cli.USER_ERROR, r.exit(), r.toString());
     assertFalse(Files.exists(tmp.resolve("sweep")), "nothing may start before the grid is checked");
-    String text = err.toString().trim();
+    String text = r.err().trim();
     assertEquals(1, text.lines().count(), text);
     return text;
   }
@@ -60,18 +56,12 @@ class SweepCommandTest {
 
   @Test
   void aDryRunPrintsThePlanWithMeasuredTimeAndRunsNothing() {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true));
-    try {
-      assertEquals(0, Cli.execute(sweep("--objectives", "auc-cl,dcl", "--batch-sizes", "32,64", "--budget", "steps",
-          "--reference-batch", "64", "--lr-rule", "linear", "--dry-run", "--", "--dataset", DATA, "--width", "0.25",
-          "--stem", "cifar", "--proj-hidden", "32", "--proj-out", "16", "--epochs", "2", "--lr", "1e-3", "--knn-k", "10",
-          "--workers", "1").toArray(new String[0])));
-    } finally {
-      System.setOut(old);
-    }
-    String plan = buf.toString();
+    CommandRun r = CommandRun.of(sweep("--objectives", "auc-cl,dcl", "--batch-sizes", "32,64", "--budget", "steps",
+        "--reference-batch", "64", "--lr-rule", "linear", "--dry-run", "--", "--dataset", DATA, "--width", "0.25",
+        "--stem", "cifar", "--proj-hidden", "32", "--proj-out", "16", "--epochs", "2", "--lr", "1e-3", "--knn-k", "10",
+        "--workers", "1"));
+    assertEquals(0, r.exit(), r.toString());
+    String plan = r.out();
     assertFalse(Files.exists(tmp.resolve("sweep")), "a dry run makes nothing");
     // steps budget: 2 epochs x floor(256 / 64) = 8 steps; batch 32 takes 8 steps per epoch, so one epoch
     assertTrue(plan.lines().anyMatch(l -> l.matches("\\| auc-cl-b32-s1 +\\| 1 +\\| 8 +\\| 0.000500 +\\| new .*")), plan);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,14 +11,15 @@ import java.util.stream.Stream;
 import org.aucl.augment.ImageShape;
 import org.aucl.augment.Normalize;
 import org.aucl.augment.ViewPipeline;
-import org.aucl.cli.Cli;
 import org.aucl.data.ImageDataset;
 import org.aucl.data.SyntheticDataset;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.Features;
 import org.aucl.model.Devices;
 import org.aucl.run.RunCheckpoint;
-import org.aucl.runeval.RunFeatures;
+import org.aucl.testkit.CommandRun;
+import org.aucl.testkit.TinyRun;
+import org.aucl.testkit.Trees;
 import org.aucl.util.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,22 +36,9 @@ class ReportCommandTest {
   @BeforeAll
   static void pretrain() {
     run = tmp.resolve("run");
-    assertEquals(0, Cli.execute(
-        "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
-        "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "64", "--epochs", "1", "--warmup-epochs", "0",
-        "--knn-k", "10", "--workers", "1", "--seed", "7", "--quiet", "--final-evals", "none", "--out", run.toString()));
-  }
-
-  static String run(int expectedExit, String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true));
-    try {
-      assertEquals(expectedExit, Cli.execute(args), "exit code of " + List.of(args));
-    } finally {
-      System.setOut(old);
-    }
-    return buf.toString();
+    CommandRun r = CommandRun.of(TinyRun.pretrain(run, "--dataset", DATA, "--lr", TinyRun.OMIT, "--knn-k", "10",
+        "--workers", "1", "--final-evals", "none"));
+    assertEquals(0, r.exit(), r.toString());
   }
 
   static long count(String text, String part) {
@@ -65,27 +51,16 @@ class ReportCommandTest {
     }
   }
 
-  static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
-
   @Test
   void writesEveryEvaluationAndASecondReportReusesTheRecords() throws Exception {
     Path copy = tmp.resolve("report-run");
-    copyTree(run, copy);
+    Trees.copy(run, copy);
     assertTrue(Files.readString(copy.resolve("report.md")).contains("No evaluation is recorded"),
         "--final-evals none: pretrain's report has no evaluation");
 
-    String first = run(0, "report", copy.toString(), "--checkpoint", "last");
+    CommandRun report = CommandRun.of("report", copy.toString(), "--checkpoint", "last");
+    assertEquals(0, report.exit(), report.toString());
+    String first = report.out();
     assertEquals(0, count(first, "reused"), first);
     assertEquals(1, count(first, "2 split(s) extracted"), "one extraction shared by the four evaluations: " + first);
     String md = Files.readString(copy.resolve("report.md"));
@@ -101,7 +76,9 @@ class ReportCommandTest {
 
     // the second report reads the records: with the features deleted, running anything would extract again
     FileTrees.delete(copy.resolve("features"));
-    String second = run(0, "report", copy.toString());
+    CommandRun reread = CommandRun.of("report", copy.toString());
+    assertEquals(0, reread.exit(), reread.toString());
+    String second = reread.out();
     assertEquals(4, count(second, "reused"), second);
     assertFalse(Files.exists(copy.resolve("features")), "nothing was extracted");
     assertEquals(md.lines().filter(l -> l.startsWith("| ")).toList().subList(0, 6),
@@ -109,8 +86,10 @@ class ReportCommandTest {
         "the same evaluation table");
 
     // an eval command records its result too, and the report lists it beside the standard ones
-    run(0, "eval", "knn", copy.toString(), "--knn-k", "3");
-    run(0, "report", copy.toString(), "--evals", "none");
+    CommandRun knn = CommandRun.of("eval", "knn", copy.toString(), "--knn-k", "3");
+    assertEquals(0, knn.exit(), knn.toString());
+    CommandRun listed = CommandRun.of("report", copy.toString(), "--evals", "none");
+    assertEquals(0, listed.exit(), listed.toString());
     String third = Files.readString(copy.resolve("report.md"));
     assertEquals(2, count(third, "| kNN ("), third);
     assertTrue(third.contains("--knn-k 3 "), third);
@@ -119,15 +98,18 @@ class ReportCommandTest {
   @Test
   void aChangedCheckpointHasItsEvaluationsRunAgain() throws Exception {
     Path copy = tmp.resolve("changed-run");
-    copyTree(run, copy);
-    run(0, "report", copy.toString(), "--skip", "fewshot");
+    Trees.copy(run, copy);
+    CommandRun report = CommandRun.of("report", copy.toString(), "--skip", "fewshot");
+    assertEquals(0, report.exit(), report.toString());
     assertEquals(2, files(copy.resolve("evals")));
 
     Path model = copy.resolve("checkpoints/last/model.bin");
     byte[] bytes = Files.readAllBytes(model);
     bytes[bytes.length - 1] ^= 1;
     Files.write(model, bytes);
-    String again = run(0, "report", copy.toString(), "--skip", "fewshot");
+    CommandRun reported = CommandRun.of("report", copy.toString(), "--skip", "fewshot");
+    assertEquals(0, reported.exit(), reported.toString());
+    String again = reported.out();
     assertEquals(0, count(again, "reused"), again);
     assertEquals(1, count(again, "2 split(s) extracted"), again);
     assertEquals(4, files(copy.resolve("evals")), "the old checkpoint's records stay, unused");
@@ -139,7 +121,7 @@ class ReportCommandTest {
   @Test
   void offeredFeaturesAreCachedOnlyWhenTheyComeFromTheSameImagesAndTransform() throws Exception {
     Path copy = tmp.resolve("offer-run");
-    copyTree(run, copy);
+    Trees.copy(run, copy);
     FileTrees.delete(copy.resolve("features"));
     RunCheckpoint ckpt = RunCheckpoint.open(copy, "last");
     try (RunFeatures rf = new RunFeatures(ckpt, RunFeatures.splitsFor(ckpt, null, null), Devices.resolve("cpu"))) {
@@ -163,9 +145,13 @@ class ReportCommandTest {
 
   @Test
   void unknownEvaluationNamesAreUserMistakes() {
-    run(2, "report", run.toString(), "--skip", "fewshots");
-    run(2, "report", run.toString(), "--evals", "knn,probe");
-    run(2, "pretrain", "--final-evals", "linear,knnn", "--out", tmp.resolve("never").toString());
+    for (List<String> args : List.of(
+        List.of("report", run.toString(), "--skip", "fewshots"),
+        List.of("report", run.toString(), "--evals", "knn,probe"),
+        List.of("pretrain", "--final-evals", "linear,knnn", "--out", tmp.resolve("never").toString()))) {
+      CommandRun r = CommandRun.of(args);
+      assertEquals(2, r.exit(), "exit code of " + args + "\n" + r);
+    }
     assertFalse(Files.exists(tmp.resolve("never")));
   }
 }

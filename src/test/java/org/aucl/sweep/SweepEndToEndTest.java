@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.aucl.cli.Cli;
 import org.aucl.run.EpochMetrics;
 import org.aucl.run.MetricsLog;
 import org.aucl.run.Provenance;
 import org.aucl.run.RunStatus;
 import org.aucl.spec.RunSpec;
+import org.aucl.testkit.CommandRun;
 import org.aucl.train.TrainingFaults;
 import org.aucl.util.Json;
 import org.junit.jupiter.api.Test;
@@ -40,42 +38,35 @@ class SweepEndToEndTest {
     return args;
   }
 
-  private static String run(List<String> args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true));
-    try {
-      assertEquals(0, Cli.execute(args.toArray(new String[0])), () -> buf.toString());
-    } finally {
-      System.setOut(old);
-    }
-    return buf.toString();
-  }
-
   @Test
   void aKilledSweepContinuesSkipsFinishedRunsAndWritesItsResults() throws Exception {
     Path out = tmp.resolve("sweep");
     // a first sweep finishes one run of the grid...
-    run(sweep(out, "auc-cl", "32"));
+    CommandRun one = CommandRun.of(sweep(out, "auc-cl", "32"));
+    assertEquals(0, one.exit(), one.toString());
     assertTrue(Files.isRegularFile(out.resolve("auc-cl-b32-s1/summary.json")));
 
     // ...the whole grid is then killed at step 2 of its second run (4 steps of batch 64)...
-    String killed;
+    CommandRun killedRun;
     try (TrainingFaults.Installed kill = TrainingFaults.install(new TrainingFaults() {
       @Override
       public boolean killAfterStep(long step) {
         return step >= 2;
       }
     })) {
-      killed = run(sweep(out, "auc-cl,simclr", "32,64"));
+      killedRun = CommandRun.of(sweep(out, "auc-cl,simclr", "32,64"));
     }
+    assertEquals(0, killedRun.exit(), killedRun.toString());
+    String killed = killedRun.out();
     assertTrue(killed.contains("run 1/4 auc-cl-b32-s1: finished before, skipped"), killed);
     assertTrue(Files.isRegularFile(out.resolve("auc-cl-b64-s1/config.json")));
     assertFalse(Files.exists(out.resolve("auc-cl-b64-s1/summary.json")), "the killed run did not finish");
     assertFalse(Files.exists(out.resolve("simclr-b32-s1")), "nothing after the killed run started");
 
     // ...and the same command continues it: the killed run resumes mid-epoch, the rest run
-    String resumed = run(sweep(out, "auc-cl,simclr", "32,64"));
+    CommandRun resumedRun = CommandRun.of(sweep(out, "auc-cl,simclr", "32,64"));
+    assertEquals(0, resumedRun.exit(), resumedRun.toString());
+    String resumed = resumedRun.out();
     assertTrue(resumed.contains("run 1/4 auc-cl-b32-s1: finished before, skipped"), resumed);
     assertTrue(resumed.contains("run 2/4 auc-cl-b64-s1: resuming"), resumed);
     assertTrue(resumed.contains("2 batches into the next (step 2)"), resumed);
@@ -113,7 +104,9 @@ class SweepEndToEndTest {
 
     // a finished sweep run again trains nothing; with --linear it adds the linear probe of every run
     long before = Files.getLastModifiedTime(out.resolve("simclr-b64-s1/summary.json")).toMillis();
-    String again = run(sweep(out, "auc-cl,simclr", "32,64", "--linear"));
+    CommandRun againRun = CommandRun.of(sweep(out, "auc-cl,simclr", "32,64", "--linear"));
+    assertEquals(0, againRun.exit(), againRun.toString());
+    String again = againRun.out();
     assertEquals(4, again.lines().filter(l -> l.endsWith("finished before, skipped")).count(), again);
     assertEquals(before, Files.getLastModifiedTime(out.resolve("simclr-b64-s1/summary.json")).toMillis());
     assertEquals(4, again.lines().filter(l -> l.contains(": linear top-1 ")).count(), again);
@@ -131,7 +124,9 @@ class SweepEndToEndTest {
     List<String> args = new ArrayList<>(List.of("sweep", "--objectives", "auc-cl", "--batch-sizes", "32,64", "--seeds",
         "1", "--out", out.toString(), "--quiet", "--linear", "--", "--dataset", DATA, "--width", "0.25",
         "--proj-hidden", "32", "--proj-out", "16", "--epochs", "1", "--knn-k", "10", "--workers", "1", "--lr", "1e30"));
-    String first = run(args);
+    CommandRun firstRun = CommandRun.of(args);
+    assertEquals(0, firstRun.exit(), firstRun.toString());
+    String first = firstRun.out();
     assertTrue(first.contains("run 1/2 auc-cl-b32-s1: diverged, the loss or a gradient became non-finite"), first);
     assertTrue(first.contains("run 2/2 auc-cl-b64-s1: diverged"), first + " (the second run still ran)");
     assertFalse(first.contains("linear top-1"), "a diverged run has no final checkpoint to probe: " + first);
@@ -140,7 +135,9 @@ class SweepEndToEndTest {
     assertTrue(table.contains("0 of 2 runs finished"), table);
     assertTrue(table.contains("## Diverged runs") && table.contains("auc-cl-b32-s1, auc-cl-b64-s1."), table);
     // run again: both are skipped, nothing is retrained
-    String again = run(args);
+    CommandRun againRun = CommandRun.of(args);
+    assertEquals(0, againRun.exit(), againRun.toString());
+    String again = againRun.out();
     assertEquals(2, again.lines().filter(l -> l.contains(": diverged before, skipped")).count(), again);
   }
 }

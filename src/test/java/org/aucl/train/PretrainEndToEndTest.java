@@ -8,30 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.aucl.cli.Cli;
 import org.aucl.run.EpochMetrics;
 import org.aucl.run.MetricsLog;
 import org.aucl.run.RunSummary;
+import org.aucl.testkit.CommandRun;
+import org.aucl.testkit.TinyRun;
 import org.aucl.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Few-step pretraining runs on a tiny synthetic dataset, through the command line. */
 class PretrainEndToEndTest {
-  private static final String DATA = "synthetic:n=768,test=256,size=32,channels=1,classes=4,seed=3";
-
   @TempDir Path tmp;
-
-  private static List<String> tiny(Path out, String loss, int epochs) {
-    return new ArrayList<>(
-        List.of(
-            "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
-            "--proj-hidden", "64", "--proj-out", "32", "--batch-size", "64", "--epochs", String.valueOf(epochs),
-            "--lr", "3e-3", "--warmup-epochs", "0", "--knn-k", "20", "--workers", "2", "--seed", "7", "--loss", loss,
-            "--quiet", "--out", out.toString()));
-  }
 
   private static int run(List<String> args) {
     return Cli.execute(args.toArray(new String[0]));
@@ -44,7 +34,7 @@ class PretrainEndToEndTest {
   @Test
   void runDirectoryIsCompleteLossFallsAndKnnBeatsChance() throws Exception {
     Path out = tmp.resolve("simclr");
-    assertEquals(0, run(tiny(out, "simclr", 4)));
+    assertEquals(0, run(TinyRun.pretrain(out, "simclr", 4)));
 
     for (String f :
         List.of(
@@ -91,31 +81,21 @@ class PretrainEndToEndTest {
     // eval knn on the saved checkpoint reproduces the monitor's last figure (weights restored exactly); the
     // features are deleted first, since the final evaluations cached the monitor's own
     org.aucl.util.FileTrees.delete(out.resolve("features"));
-    String printed = captureOut(() -> assertEquals(0, run(List.of("eval", "knn", out.toString()))));
+    CommandRun eval = CommandRun.of("eval", "knn", out.toString());
+    assertEquals(0, eval.exit(), eval.toString());
+    String printed = eval.out();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("top-1 ([0-9.]+)%").matcher(printed);
     assertTrue(m.find(), printed);
     assertEquals(100 * summary.finalKnnTop1(), Double.parseDouble(m.group(1)), 0.006);
-  }
-
-  private static String captureOut(Runnable r) {
-    java.io.PrintStream old = System.out;
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    System.setOut(new java.io.PrintStream(buf, true));
-    try {
-      r.run();
-    } finally {
-      System.setOut(old);
-    }
-    return buf.toString();
   }
 
   @Test
   void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() throws Exception {
     Path whole = tmp.resolve("whole");
     Path sliced = tmp.resolve("sliced");
-    assertEquals(0, run(tiny(whole, "auc-cl", 2)));
+    assertEquals(0, run(TinyRun.pretrain(whole, "auc-cl", 2)));
 
-    List<String> first = tiny(sliced, "auc-cl", 2);
+    List<String> first = TinyRun.pretrain(sliced, "auc-cl", 2);
     first.addAll(List.of("--stop-after", "1"));
     assertEquals(0, run(first));
     assertEquals(1, metrics(sliced).size());
@@ -143,17 +123,10 @@ class PretrainEndToEndTest {
     Path out = tmp.resolve("existing");
     Files.createDirectories(out);
     Files.writeString(out.resolve("config.json"), "{}");
-    assertEquals(Cli.USER_ERROR, run(tiny(out, "auc-cl", 1)));
+    assertEquals(Cli.USER_ERROR, run(TinyRun.pretrain(out, "auc-cl", 1)));
     assertEquals("{}", Files.readString(out.resolve("config.json")), "an existing run must not be overwritten");
 
     assertEquals(Cli.USER_ERROR, run(List.of("pretrain", "--resume", tmp.resolve("nothing").toString())));
-    assertEquals(Cli.USER_ERROR, run(withOption(tiny(tmp.resolve("bad-batch"), "auc-cl", 1), "--batch-size", "1000")));
-  }
-
-  private static List<String> withOption(List<String> args, String name, String value) {
-    int i = args.indexOf(name);
-    List<String> copy = new ArrayList<>(args);
-    copy.set(i + 1, value);
-    return copy;
+    assertEquals(Cli.USER_ERROR, run(TinyRun.pretrain(tmp.resolve("bad-batch"), "--batch-size", "1000", "--loss", "auc-cl")));
   }
 }

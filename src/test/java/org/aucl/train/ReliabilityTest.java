@@ -15,6 +15,8 @@ import org.aucl.run.EpochMetrics;
 import org.aucl.run.MetricsLog;
 import org.aucl.run.RunDirectory;
 import org.aucl.run.RunLock;
+import org.aucl.testkit.CommandRun;
+import org.aucl.testkit.TinyRun;
 import org.aucl.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +27,13 @@ class ReliabilityTest {
 
   @TempDir Path tmp;
 
+  /** This class's tiny run (two epochs of 8 steps, no kNN monitor, the default warm-up) with {@code extra} options. */
   private static List<String> tiny(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "pretrain", "--dataset", DATA, "--preset", "fashion-mnist", "--stem", "cifar", "--width", "0.25",
-        "--proj-hidden", "32", "--proj-out", "16", "--batch-size", "32", "--epochs", "2", "--lr", "3e-3",
-        "--knn-k", "10", "--knn-every", "0", "--workers", "2", "--seed", "11", "--quiet", "--out", out.toString()));
-    for (int i = 0; i < extra.length; i += 2) {
-      int at = args.indexOf(extra[i]);
-      if (at >= 0) {
-        args.set(at + 1, extra[i + 1]);
-      } else {
-        args.addAll(List.of(extra[i], extra[i + 1]));
-      }
-    }
-    return args;
+    List<String> overrides = new ArrayList<>(List.of(
+        "--dataset", DATA, "--proj-hidden", "32", "--proj-out", "16", "--batch-size", "32", "--epochs", "2",
+        "--warmup-epochs", TinyRun.OMIT, "--knn-k", "10", "--knn-every", "0", "--seed", "11"));
+    overrides.addAll(List.of(extra));
+    return TinyRun.pretrain(out, overrides.toArray(new String[0]));
   }
 
   private static int run(List<String> args) {
@@ -49,6 +44,13 @@ class ReliabilityTest {
   private static int run(List<String> args, TrainingFaults faults) {
     try (TrainingFaults.Installed f = TrainingFaults.install(faults)) {
       return run(args);
+    }
+  }
+
+  /** Runs {@code args} with {@code faults} installed, keeping what it printed. */
+  private static CommandRun capture(List<String> args, TrainingFaults faults) {
+    try (TrainingFaults.Installed f = TrainingFaults.install(faults)) {
+      return CommandRun.of(args);
     }
   }
 
@@ -133,21 +135,15 @@ class ReliabilityTest {
     Path whole = tmp.resolve("whole");
     assertEquals(0, run(tiny(whole)));
     Path retried = tmp.resolve("retried");
-    java.io.PrintStream old = System.out;
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    System.setOut(new java.io.PrintStream(buf, true));
-    try {
-      assertEquals(0, run(tiny(retried), new TrainingFaults() {
-        @Override
-        public boolean nonFiniteFirstTry(long step) {
-          return step == 5;
-        }
-      }));
-    } finally {
-      System.setOut(old);
-    }
-    assertTrue(buf.toString().contains("step 5: the loss or a gradient was non-finite; computed again, it was finite at try 2"),
-        buf.toString());
+    CommandRun r = capture(tiny(retried), new TrainingFaults() {
+      @Override
+      public boolean nonFiniteFirstTry(long step) {
+        return step == 5;
+      }
+    });
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().contains("step 5: the loss or a gradient was non-finite; computed again, it was finite at try 2"),
+        r.out());
     assertSameWeights(whole, retried);
     List<EpochMetrics> epochs = MetricsLog.resume(retried.resolve("metrics.jsonl"), 9).epochs();
     assertEquals(null, epochs.get(0).skippedSteps(), "a step finite when computed again is not skipped");
@@ -157,22 +153,6 @@ class ReliabilityTest {
     ObjectNode root = (ObjectNode) Json.MAPPER.readTree(run.resolve("config.json").toFile());
     ((ObjectNode) root.path("config").path("optimizer")).put("lr", lr);
     Files.writeString(run.resolve("config.json"), Json.MAPPER.writeValueAsString(root));
-  }
-
-  private static String err(List<String> args) {
-    return err(args, TrainingFaults.NONE);
-  }
-
-  private static String err(List<String> args, TrainingFaults faults) {
-    java.io.PrintStream old = System.err;
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(buf, true));
-    try {
-      assertEquals(Cli.USER_ERROR, run(args, faults));
-    } finally {
-      System.setErr(old);
-    }
-    return buf.toString();
   }
 
   @Test
@@ -186,12 +166,14 @@ class ReliabilityTest {
     // room for the epoch 1 checkpoint and half of epoch 2's: the disk fills while epoch 2's is written
     Path full = tmp.resolve("full");
     SimulatedDisk disk = new SimulatedDisk(parts * 3 / 2);
-    String said = err(tiny(full, "--checkpoint-every", "0"), new TrainingFaults() {
+    CommandRun filled = capture(tiny(full, "--checkpoint-every", "0"), new TrainingFaults() {
       @Override
       public Checkpoints.PartWriter checkpointWriter(Checkpoints.PartWriter writer) {
         return disk.limit(writer);
       }
     });
+    assertEquals(Cli.USER_ERROR, filled.exit(), filled.toString());
+    String said = filled.err();
     assertEquals(1, said.strip().lines().count(), "one sentence: " + said);
     assertTrue(said.contains("No space left on device") && said.contains("epoch 1") && said.contains("--resume " + full),
         said);
@@ -206,7 +188,9 @@ class ReliabilityTest {
     assertSameWeights(whole, full);
 
     Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
-    assertTrue(err(tiny(file.resolve("run"))).contains("cannot create run directory"), "an unwritable output folder");
+    CommandRun unwritable = CommandRun.of(tiny(file.resolve("run")));
+    assertEquals(Cli.USER_ERROR, unwritable.exit(), unwritable.toString());
+    assertTrue(unwritable.err().contains("cannot create run directory"), "an unwritable output folder");
   }
 
   @Test
@@ -218,11 +202,23 @@ class ReliabilityTest {
     }
     assertEquals(0, run(List.of("pretrain", "--resume", out.toString(), "--quiet")), "the lock is released");
     // a kNN bank of 256 images: the refusal comes before any memory is spent
-    assertTrue(err(tiny(tmp.resolve("k"), "--knn-k", "100000", "--knn-every", "1")).contains("larger than the kNN bank"));
-    assertTrue(err(tiny(tmp.resolve("c"), "--checkpoint-every", "soon")).contains("--checkpoint-every takes"));
-    assertTrue(err(tiny(tmp.resolve("n"), "--on-nan", "ignore")).contains("--on-nan must be stop or skip"));
-    assertTrue(err(tiny(tmp.resolve("e"), "--epochs", "0")).contains("--epochs must be at least 1"));
-    assertTrue(err(tiny(tmp.resolve("w"), "--width", "0.001")).contains("gives the first stage no channels"));
-    assertTrue(err(tiny(tmp.resolve("b"), "--batch-size", "1000")).contains("larger than the training set"));
+    CommandRun k = CommandRun.of(tiny(tmp.resolve("k"), "--knn-k", "100000", "--knn-every", "1"));
+    assertEquals(Cli.USER_ERROR, k.exit(), k.toString());
+    assertTrue(k.err().contains("larger than the kNN bank"));
+    CommandRun c = CommandRun.of(tiny(tmp.resolve("c"), "--checkpoint-every", "soon"));
+    assertEquals(Cli.USER_ERROR, c.exit(), c.toString());
+    assertTrue(c.err().contains("--checkpoint-every takes"));
+    CommandRun n = CommandRun.of(tiny(tmp.resolve("n"), "--on-nan", "ignore"));
+    assertEquals(Cli.USER_ERROR, n.exit(), n.toString());
+    assertTrue(n.err().contains("--on-nan must be stop or skip"));
+    CommandRun e = CommandRun.of(tiny(tmp.resolve("e"), "--epochs", "0"));
+    assertEquals(Cli.USER_ERROR, e.exit(), e.toString());
+    assertTrue(e.err().contains("--epochs must be at least 1"));
+    CommandRun w = CommandRun.of(tiny(tmp.resolve("w"), "--width", "0.001"));
+    assertEquals(Cli.USER_ERROR, w.exit(), w.toString());
+    assertTrue(w.err().contains("gives the first stage no channels"));
+    CommandRun b = CommandRun.of(tiny(tmp.resolve("b"), "--batch-size", "1000"));
+    assertEquals(Cli.USER_ERROR, b.exit(), b.toString());
+    assertTrue(b.err().contains("larger than the training set"));
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aucl.cli.Cli;
 import org.aucl.run.RunSummary;
+import org.aucl.testkit.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,16 +53,10 @@ class TeacherStudentEndToEndTest {
     assertTrue(Files.readString(whole.resolve("config.json")).contains("\"localCrops\" : 2"));
 
     RunSummary summary = org.aucl.util.Json.read(whole.resolve("summary.json"), RunSummary.class);
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true));
-    try {
-      assertEquals(0, run(List.of("eval", "knn", whole.toString())));
-    } finally {
-      System.setOut(old);
-    }
-    Matcher m = Pattern.compile("top-1 ([0-9.]+)%").matcher(buf.toString());
-    assertTrue(m.find(), buf.toString());
+    CommandRun eval = CommandRun.of("eval", "knn", whole.toString());
+    assertEquals(0, eval.exit(), eval.toString());
+    Matcher m = Pattern.compile("top-1 ([0-9.]+)%").matcher(eval.out());
+    assertTrue(m.find(), eval.out());
     assertEquals(100 * summary.finalKnnTop1(), Double.parseDouble(m.group(1)), 0.006, "eval knn reads the teacher the monitor read");
   }
 
