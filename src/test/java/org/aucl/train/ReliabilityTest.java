@@ -16,6 +16,7 @@ import org.aucl.run.MetricsLog;
 import org.aucl.run.RunDirectory;
 import org.aucl.run.RunLock;
 import org.aucl.testkit.CommandRun;
+import org.aucl.testkit.Reproducible;
 import org.aucl.testkit.TinyRun;
 import org.aucl.util.Json;
 import org.junit.jupiter.api.Test;
@@ -66,52 +67,55 @@ class ReliabilityTest {
 
   private static void assertSameWeights(Path a, Path b) throws Exception {
     for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
-      assertArrayEquals(Files.readAllBytes(a.resolve("checkpoints/last").resolve(part)),
-          Files.readAllBytes(b.resolve("checkpoints/last").resolve(part)), part + " differs");
+      Reproducible.assertSameFile(a.resolve("checkpoints/last").resolve(part), b.resolve("checkpoints/last").resolve(part));
     }
   }
 
   @Test
   void aRunStoppedInsideAnEpochResumesToTheSameWeightsAndLosses() throws Exception {
-    Path whole = tmp.resolve("whole");
-    Path cut = tmp.resolve("cut");
-    assertEquals(0, run(tiny(whole)));
-    // 8 steps per epoch: stop in the middle of epoch 2, after a mid-epoch checkpoint at step 10
-    assertEquals(0, run(tiny(cut, "--checkpoint-every", "2"), killAfter(11)));
-    Checkpoints.State s = Checkpoints.readState(cut.resolve("checkpoints/last"));
-    assertEquals(1, s.epoch());
-    assertEquals(3, s.batchInEpoch());
-    assertEquals(0, run(List.of("pretrain", "--resume", cut.toString(), "--quiet")));
-    assertSameWeights(whole, cut);
-    List<EpochMetrics> a = MetricsLog.resume(whole.resolve("metrics.jsonl"), 9).epochs();
-    List<EpochMetrics> b = MetricsLog.resume(cut.resolve("metrics.jsonl"), 9).epochs();
-    assertEquals(a.size(), b.size());
-    for (int i = 0; i < a.size(); i++) {
-      assertEquals(a.get(i).loss(), b.get(i).loss(), 0.0, "epoch " + (i + 1) + " loss, the determinism the docs promise");
-      assertEquals(a.get(i).knnTop1(), b.get(i).knnTop1());
-    }
+    Reproducible.attempt(tmp, dir -> {
+      Path whole = dir.resolve("whole");
+      Path cut = dir.resolve("cut");
+      assertEquals(0, run(tiny(whole)));
+      // 8 steps per epoch: stop in the middle of epoch 2, after a mid-epoch checkpoint at step 10
+      assertEquals(0, run(tiny(cut, "--checkpoint-every", "2"), killAfter(11)));
+      Checkpoints.State s = Checkpoints.readState(cut.resolve("checkpoints/last"));
+      assertEquals(1, s.epoch());
+      assertEquals(3, s.batchInEpoch());
+      assertEquals(0, run(List.of("pretrain", "--resume", cut.toString(), "--quiet")));
+      assertSameWeights(whole, cut);
+      List<EpochMetrics> a = MetricsLog.resume(whole.resolve("metrics.jsonl"), 9).epochs();
+      List<EpochMetrics> b = MetricsLog.resume(cut.resolve("metrics.jsonl"), 9).epochs();
+      assertEquals(a.size(), b.size());
+      for (int i = 0; i < a.size(); i++) {
+        assertEquals(a.get(i).loss(), b.get(i).loss(), 0.0, "epoch " + (i + 1) + " loss, the determinism the docs promise");
+        assertEquals(a.get(i).knnTop1(), b.get(i).knnTop1());
+      }
+    });
   }
 
   @Test
   void aRunKilledBeforeItsFirstCheckpointStartsOverAndACorruptCheckpointIsPassedOver() throws Exception {
-    Path whole = tmp.resolve("whole");
-    assertEquals(0, run(tiny(whole)));
-    Path early = tmp.resolve("early");
-    assertEquals(0, run(tiny(early, "--epochs", "2"), killAfter(3)));
-    // as if killed before any checkpoint: only config.json is left
-    org.aucl.util.FileTrees.delete(early.resolve("checkpoints"));
-    Files.deleteIfExists(early.resolve("metrics.jsonl"));
-    assertEquals(0, run(List.of("pretrain", "--resume", early.toString(), "--quiet")));
-    assertSameWeights(whole, early);
+    Reproducible.attempt(tmp, dir -> {
+      Path whole = dir.resolve("whole");
+      assertEquals(0, run(tiny(whole)));
+      Path early = dir.resolve("early");
+      assertEquals(0, run(tiny(early, "--epochs", "2"), killAfter(3)));
+      // as if killed before any checkpoint: only config.json is left
+      org.aucl.util.FileTrees.delete(early.resolve("checkpoints"));
+      Files.deleteIfExists(early.resolve("metrics.jsonl"));
+      assertEquals(0, run(List.of("pretrain", "--resume", early.toString(), "--quiet")));
+      assertSameWeights(whole, early);
 
-    // a truncated last checkpoint: the previous complete one is used, and the run still ends the same
-    Path cut = tmp.resolve("cut");
-    assertEquals(0, run(tiny(cut, "--checkpoint-every", "1"), killAfter(12)));
-    Path model = cut.resolve("checkpoints/last/model.bin");
-    Files.write(model, java.util.Arrays.copyOf(Files.readAllBytes(model), 10));
-    assertTrue(Checkpoints.problem(cut.resolve("checkpoints/last")).isPresent());
-    assertEquals(0, run(List.of("pretrain", "--resume", cut.toString(), "--quiet")));
-    assertSameWeights(whole, cut);
+      // a truncated last checkpoint: the previous complete one is used, and the run still ends the same
+      Path cut = dir.resolve("cut");
+      assertEquals(0, run(tiny(cut, "--checkpoint-every", "1"), killAfter(12)));
+      Path model = cut.resolve("checkpoints/last/model.bin");
+      Files.write(model, java.util.Arrays.copyOf(Files.readAllBytes(model), 10));
+      assertTrue(Checkpoints.problem(cut.resolve("checkpoints/last")).isPresent());
+      assertEquals(0, run(List.of("pretrain", "--resume", cut.toString(), "--quiet")));
+      assertSameWeights(whole, cut);
+    });
   }
 
   @Test
@@ -132,21 +136,23 @@ class ReliabilityTest {
 
   @Test
   void aNonFiniteStepThatDoesNotRepeatIsComputedAgainAndTheRunEndsAsAnUninterruptedOne() throws Exception {
-    Path whole = tmp.resolve("whole");
-    assertEquals(0, run(tiny(whole)));
-    Path retried = tmp.resolve("retried");
-    CommandRun r = capture(tiny(retried), new TrainingFaults() {
-      @Override
-      public boolean nonFiniteFirstTry(long step) {
-        return step == 5;
-      }
+    Reproducible.attempt(tmp, dir -> {
+      Path whole = dir.resolve("whole");
+      assertEquals(0, run(tiny(whole)));
+      Path retried = dir.resolve("retried");
+      CommandRun r = capture(tiny(retried), new TrainingFaults() {
+        @Override
+        public boolean nonFiniteFirstTry(long step) {
+          return step == 5;
+        }
+      });
+      assertEquals(0, r.exit(), r.toString());
+      assertTrue(r.out().contains("step 5: the loss or a gradient was non-finite; computed again, it was finite at try 2"),
+          r.out());
+      assertSameWeights(whole, retried);
+      List<EpochMetrics> epochs = MetricsLog.resume(retried.resolve("metrics.jsonl"), 9).epochs();
+      assertEquals(null, epochs.get(0).skippedSteps(), "a step finite when computed again is not skipped");
     });
-    assertEquals(0, r.exit(), r.toString());
-    assertTrue(r.out().contains("step 5: the loss or a gradient was non-finite; computed again, it was finite at try 2"),
-        r.out());
-    assertSameWeights(whole, retried);
-    List<EpochMetrics> epochs = MetricsLog.resume(retried.resolve("metrics.jsonl"), 9).epochs();
-    assertEquals(null, epochs.get(0).skippedSteps(), "a step finite when computed again is not skipped");
   }
 
   private static void setLearningRate(Path run, double lr) throws Exception {
@@ -157,40 +163,42 @@ class ReliabilityTest {
 
   @Test
   void aFullDiskIsOneSentenceLeavesNoTemporaryFileKeepsTheLastCheckpointAndResumes() throws Exception {
-    Path whole = tmp.resolve("whole");
-    assertEquals(0, run(tiny(whole, "--checkpoint-every", "0")));
-    long parts = 0;
-    for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
-      parts += Files.size(whole.resolve("checkpoints/last").resolve(part));
-    }
-    // room for the epoch 1 checkpoint and half of epoch 2's: the disk fills while epoch 2's is written
-    Path full = tmp.resolve("full");
-    SimulatedDisk disk = new SimulatedDisk(parts * 3 / 2);
-    CommandRun filled = capture(tiny(full, "--checkpoint-every", "0"), new TrainingFaults() {
-      @Override
-      public Checkpoints.PartWriter checkpointWriter(Checkpoints.PartWriter writer) {
-        return disk.limit(writer);
+    Reproducible.attempt(tmp, dir -> {
+      Path whole = dir.resolve("whole");
+      assertEquals(0, run(tiny(whole, "--checkpoint-every", "0")));
+      long parts = 0;
+      for (String part : List.of("model.bin", "optimizer.bin", "objective.bin")) {
+        parts += Files.size(whole.resolve("checkpoints/last").resolve(part));
       }
-    });
-    assertEquals(Cli.USER_ERROR, filled.exit(), filled.toString());
-    String said = filled.err();
-    assertEquals(1, said.strip().lines().count(), "one sentence: " + said);
-    assertTrue(said.contains("No space left on device") && said.contains("epoch 1") && said.contains("--resume " + full),
-        said);
-    assertTrue(!said.contains("bug") && !said.contains("Exception"), said);
-    try (var files = Files.walk(full)) {
-      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
-          "no half-written file is left");
-    }
-    assertTrue(Checkpoints.problem(full.resolve("checkpoints/last")).isEmpty(), "the last checkpoint verifies");
-    assertEquals(1, Checkpoints.readState(full.resolve("checkpoints/last")).epoch());
-    assertEquals(0, run(List.of("pretrain", "--resume", full.toString(), "--quiet")), "space freed: the run resumes");
-    assertSameWeights(whole, full);
+      // room for the epoch 1 checkpoint and half of epoch 2's: the disk fills while epoch 2's is written
+      Path full = dir.resolve("full");
+      SimulatedDisk disk = new SimulatedDisk(parts * 3 / 2);
+      CommandRun filled = capture(tiny(full, "--checkpoint-every", "0"), new TrainingFaults() {
+        @Override
+        public Checkpoints.PartWriter checkpointWriter(Checkpoints.PartWriter writer) {
+          return disk.limit(writer);
+        }
+      });
+      assertEquals(Cli.USER_ERROR, filled.exit(), filled.toString());
+      String said = filled.err();
+      assertEquals(1, said.strip().lines().count(), "one sentence: " + said);
+      assertTrue(said.contains("No space left on device") && said.contains("epoch 1") && said.contains("--resume " + full),
+          said);
+      assertTrue(!said.contains("bug") && !said.contains("Exception"), said);
+      try (var files = Files.walk(full)) {
+        assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+            "no half-written file is left");
+      }
+      assertTrue(Checkpoints.problem(full.resolve("checkpoints/last")).isEmpty(), "the last checkpoint verifies");
+      assertEquals(1, Checkpoints.readState(full.resolve("checkpoints/last")).epoch());
+      assertEquals(0, run(List.of("pretrain", "--resume", full.toString(), "--quiet")), "space freed: the run resumes");
+      assertSameWeights(whole, full);
 
-    Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
-    CommandRun unwritable = CommandRun.of(tiny(file.resolve("run")));
-    assertEquals(Cli.USER_ERROR, unwritable.exit(), unwritable.toString());
-    assertTrue(unwritable.err().contains("cannot create run directory"), "an unwritable output folder");
+      Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+      CommandRun unwritable = CommandRun.of(tiny(file.resolve("run")));
+      assertEquals(Cli.USER_ERROR, unwritable.exit(), unwritable.toString());
+      assertTrue(unwritable.err().contains("cannot create run directory"), "an unwritable output folder");
+    });
   }
 
   @Test
