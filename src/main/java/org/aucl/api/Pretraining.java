@@ -6,6 +6,7 @@ import java.util.List;
 import org.aucl.model.ConvChannels;
 import org.aucl.model.Devices;
 import org.aucl.model.MemoryFormat;
+import org.aucl.run.ImageIndex;
 import org.aucl.run.Provenance;
 import org.aucl.run.RunDirectory;
 import org.aucl.run.RunSummary;
@@ -36,8 +37,16 @@ public final class Pretraining {
    */
   public static RunDirectory create(RunSpec spec, Path dir, List<String> commandLine) {
     Provenance provenance = provenance(spec, commandLine);
+    return create(spec, dir, provenance, Pretrainer.check(spec).images());
+  }
+
+  /**
+   * Creates the run directory {@code dir} with its config.json for a run already checked: {@code images}
+   * is what {@link Pretrainer#check} found.
+   */
+  public static RunDirectory create(RunSpec spec, Path dir, Provenance provenance, ImageIndex images) {
     RunDirectory run = RunDirectory.create(dir);
-    Json.write(run.config(), new Provenance.ConfigFile(spec, provenance));
+    Json.write(run.config(), new Provenance.ConfigFile(spec, provenance, images));
     return run;
   }
 
@@ -50,7 +59,9 @@ public final class Pretraining {
 
   /** Trains {@code spec} into a new run directory {@code dir}, quietly, and returns how it ended. */
   public static RunSummary run(RunSpec spec, Path dir) {
-    RunDirectory run = create(spec, dir, List.of());
-    return new Pretrainer(spec, run, false, true, System.out).run();
+    Provenance provenance = provenance(spec, List.of());
+    Pretrainer.CheckedData checked = Pretrainer.check(spec);
+    RunDirectory run = create(spec, dir, provenance, checked.images());
+    return new Pretrainer(spec, run, false, true, System.out).using(checked).run();
   }
 }

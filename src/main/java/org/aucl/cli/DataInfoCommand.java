@@ -62,6 +62,10 @@ public final class DataInfoCommand implements Callable<Integer>, Checked {
 
   private static void describe(PrintWriter out, String split, ImageDataset ds) {
     out.printf("%n[%s] %d images, %dx%dx%d (CHW)%n", split, ds.size(), ds.channels(), ds.height(), ds.width());
+    if (!ds.skipped().isEmpty()) {
+      out.printf("  %d file%s left out, unreadable:%n", ds.skipped().size(), ds.skipped().size() == 1 ? "" : "s");
+      ds.skipped().forEach(s -> out.printf("    %s: %s%n", s.id(), s.problem()));
+    }
     if (!ds.labeled()) {
       out.println("  unlabeled");
       return;

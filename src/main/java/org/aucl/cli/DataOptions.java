@@ -37,6 +37,12 @@ public final class DataOptions {
   DataSpec spec() {
     DataSpec.Builder d = DataSpec.builder().setDataset(dataset()).optDataDir(read.dataDir())
         .optCoarseLabels(read.coarse()).optChannels(read.channels());
+    if (read.labels() != null) {
+      d.optLabels(read.labels());
+    }
+    if (read.onBadImage() != null) {
+      d.optOnBadImage(read.onBadImage());
+    }
     if (subset != null) {
       d.optSubset(subset);
     }

@@ -1,7 +1,9 @@
 package org.aucl.cli;
 
 import java.nio.file.Path;
+import org.aucl.data.BadImages;
 import org.aucl.data.DatasetOptions;
+import org.aucl.data.FolderLabels;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,6 +27,16 @@ public final class DatasetReadOptions {
       description = "Image folders: 1 (grey), 3 (RGB) or 0 (default: 1 when the images are stored grey, else 3).")
   Integer channels;
 
+  @Option(names = "--labels", paramLabel = "HOW",
+      description = "Image folders with sub-folders: folders (one sub-folder per class) or none (every image at any depth, "
+          + "unlabeled: sub-folders by date or source are not classes). Default: folders.")
+  String labels;
+
+  @Option(names = "--on-bad-image", paramLabel = "WHAT",
+      description = "Image folders: a file that cannot be read stops before any work (stop, the default, naming it) "
+          + "or is left out and listed (skip).")
+  String onBadImage;
+
   /** {@code --data-dir}, or its default. */
   public Path dataDir() {
     return dataDir.orDefault();
@@ -43,8 +55,18 @@ public final class DatasetReadOptions {
     return channels == null ? 0 : channels;
   }
 
+  /** {@code --labels}, or null when not given. */
+  FolderLabels labels() {
+    return labels == null ? null : UserInput.check(() -> FolderLabels.parse(labels));
+  }
+
+  /** {@code --on-bad-image}, or null when not given. */
+  BadImages onBadImage() {
+    return onBadImage == null ? null : UserInput.check(() -> BadImages.parse(onBadImage));
+  }
+
   /** The reading options these flags describe. */
   public DatasetOptions options() {
-    return UserInput.check(() -> new DatasetOptions(coarse(), imageSize(), channels()));
+    return UserInput.check(() -> new DatasetOptions(coarse(), imageSize(), channels(), labels(), onBadImage(), true));
   }
 }

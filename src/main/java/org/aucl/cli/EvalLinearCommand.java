@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.LinearProbe;
-import org.aucl.eval.NpyWriter;
+import org.aucl.embedding.NpyFiles;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.LinearEvaluation;
@@ -53,7 +53,7 @@ public final class EvalLinearCommand implements Callable<Integer>, Checked {
     try (RunFeatures rf = target.features(ckpt)) {
       EvalRunner.Ran ran = target.runner(ckpt, rf).run(new LinearEvaluation(seed));
       if (saveHoldout != null) {
-        NpyWriter.writeLongs(saveHoldout, new LinearProbe(seed).split(rf.train(FeatureHead.ENCODER).labels()).heldOut());
+        NpyFiles.writeLongs(saveHoldout, new LinearProbe(seed).split(rf.train(FeatureHead.ENCODER).labels()).heldOut());
       }
       System.out.println(target.describe(ckpt) + "; " + rf.splits().note());
       ran.lines().forEach(System.out::println);

@@ -2,6 +2,9 @@ package org.aucl.cli;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import org.aucl.data.BadImages;
+import org.aucl.data.DatasetOptions;
+import org.aucl.data.FolderLabels;
 import org.aucl.eval.EvalSplits;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
@@ -21,9 +24,19 @@ public final class EvalTarget {
   @Option(
       names = "--dataset",
       description =
-          "Evaluate on this dataset instead of the run's: a name, a folder of class folders, or a folder with "
-              + "train/ and test/ sub-folders (converted to the run's channels and image size).")
+          "Use this dataset instead of the run's: a name, a folder of images (of class folders, or of train/ and "
+              + "test/ sub-folders), or a file (converted to the run's channels and image size).")
   String dataset;
+
+  @Option(names = "--labels", paramLabel = "HOW",
+      description = "Image folders with sub-folders: folders (one sub-folder per class) or none (unlabeled). "
+          + "Default: as the run read its own dataset; folders for another.")
+  String labels;
+
+  @Option(names = "--on-bad-image", paramLabel = "WHAT",
+      description = "Image folders: a file that cannot be read stops (stop) or is left out and listed (skip). "
+          + "Default: as the run read its own dataset; stop for another.")
+  String onBadImage;
 
   @Mixin DataDirOption dataDir;
 
@@ -34,7 +47,32 @@ public final class EvalTarget {
   }
 
   EvalSplits splits(RunCheckpoint ckpt) {
-    return RunFeatures.splitsFor(ckpt, dataset, dataDir.given());
+    return RunFeatures.splitsFor(ckpt, dataset, dataDir.given(), readOptions(ckpt));
+  }
+
+  /** The dataset evaluated: {@code --dataset}, or the run's own. */
+  String datasetName(RunCheckpoint ckpt) {
+    return dataset != null ? dataset : ckpt.config().data().dataset();
+  }
+
+  /** {@code --data-dir}, or the run's. */
+  Path dataDir(RunCheckpoint ckpt) {
+    return dataDir.given() != null ? dataDir.given() : Path.of(ckpt.config().data().dataDir());
+  }
+
+  /**
+   * How image folders are read: as the run read its own dataset (or, for another, as by default), with
+   * {@code --labels} and {@code --on-bad-image} where given.
+   */
+  DatasetOptions readOptions(RunCheckpoint ckpt) {
+    DatasetOptions read = dataset == null ? ckpt.config().data().readOptions(0) : DatasetOptions.DEFAULTS;
+    if (labels != null) {
+      read = read.withLabels(UserInput.check(() -> FolderLabels.parse(labels)));
+    }
+    if (onBadImage != null) {
+      read = read.withOnBadImage(UserInput.check(() -> BadImages.parse(onBadImage)));
+    }
+    return read;
   }
 
   /** The run's checkpoint and the dataset's splits, features cached under the run directory. */

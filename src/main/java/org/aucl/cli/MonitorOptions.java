@@ -23,6 +23,11 @@ public final class MonitorOptions {
   @Option(names = "--knn-bank", paramLabel = "N", description = "Bank size: 0 = the whole training split, else a balanced subset (default: 0).")
   Integer knnBank;
 
+  /** Whether any monitor option was given: then the monitor is asked for, and an unlabeled dataset is refused. */
+  boolean anyGiven() {
+    return knnK != null || knnEvery != null || knnTemperature != null || knnWeights != null || knnBank != null;
+  }
+
   Monitor applyTo(Monitor m) {
     return UserInput.check(() -> new Monitor(
         knnK != null ? knnK : m.knnK(),

@@ -81,6 +81,8 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
   /** Set by {@link #check()}: the evaluations after the last epoch, and the run. */
   private Set<String> finals;
   private RunSpec cfg;
+  private Provenance provenance;
+  private Pretrainer.CheckedData checkedData;
 
   /** Every check of the options and the data, before anything is written. */
   @Override
@@ -98,8 +100,8 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
     }
     ensureFetched(options.dataset(), options.data.read.dataDir());
     cfg = options.spec();
-    Pretraining.provenance(cfg, commandLine()); // what needs the engine: the network's convolutions
-    Pretrainer.check(cfg);
+    provenance = Pretraining.provenance(cfg, commandLine()); // what needs the engine: the network's convolutions
+    checkedData = Pretrainer.check(cfg);
   }
 
   @Override
@@ -112,13 +114,16 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
     if (resuming) {
       run = RunDirectory.open(resume);
     } else if (dryRun) {
-      System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, Pretraining.provenance(cfg, commandLine()))));
+      System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, provenance, checkedData.images())));
       return 0;
     } else {
       run = Pretraining.create(cfg, out != null ? out : RunDirectory.defaultPath(cfg.method().label(), cfg.data().dataset()),
-          commandLine());
+          provenance, checkedData.images());
     }
     Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
+    if (checkedData != null) {
+      trainer.using(checkedData);
+    }
     if (stopAfter != null) {
       trainer.stopAfter(stopAfter);
     }

@@ -48,7 +48,9 @@ public final class PretrainOptions {
     b.optMethod(method.applyTo(b.method(), twoViewOnly));
     b.optOptimizer(optimizer.applyTo(b.optimizer()));
     b.optSchedule(schedule.applyTo(b.schedule()));
-    b.optMonitor(monitor.applyTo(b.monitor()));
+    if (monitor.anyGiven()) {
+      b.optMonitor(monitor.applyTo(b.monitor()));
+    }
     b.optSafety(safety.applyTo(b.safety()));
     if (device.given() != null) {
       b.optDevice(device.given());

@@ -78,6 +78,14 @@ public final class Datasets {
     return FormatDetector.detect(path, options);
   }
 
+  /**
+   * {@code ds} with every image decoded once where decoding can fail (an image folder: {@link
+   * ImageFolderDataset#verified}), on every processor; other datasets as they are.
+   */
+  public static ImageDataset verified(ImageDataset ds) {
+    return ds instanceof ImageFolderDataset f ? f.verified(Runtime.getRuntime().availableProcessors()) : ds;
+  }
+
   /** The directories searched for a named dataset, in order. */
   public static List<Path> searchDirs(String name, Path dataDir) {
     return searchDirs(name, dataDir, List.of(SYSTEM_DIR));

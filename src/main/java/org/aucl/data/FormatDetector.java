@@ -46,13 +46,13 @@ final class FormatDetector {
         .sorted().toList();
     if (!splitDirs.isEmpty() && SPLIT_FOLDERS.containsAll(splitDirs)) {
       return new DatasetSource(name, "image folder", dir.toString(), splitDirs,
-          split -> new ImageFolderDataset(name + "/" + split, dir.resolve(split), options.imageSize(), options.channels()));
+          split -> new ImageFolderDataset(name + "/" + split, dir.resolve(split), options));
     }
     if (children.isEmpty()) {
       throw new UserException("Dataset folder " + dir + " is empty.");
     }
     return new DatasetSource(name, "image folder", dir.toString(), List.of(DatasetSource.ALL),
-        split -> new ImageFolderDataset(name, dir, options.imageSize(), options.channels()));
+        split -> new ImageFolderDataset(name, dir, options));
   }
 
   private static DatasetSource file(String name, Path file, DatasetOptions options) {

@@ -36,6 +36,19 @@ public interface ImageDataset {
   /** Class names in label order; empty for an unlabeled dataset. */
   List<String> classNames();
 
+  /**
+   * What names image {@code i} outside aucl, so that an embedding row can be joined back to its image:
+   * the path relative to the folder for image folders, else the index in the split.
+   */
+  default String id(int i) {
+    return Integer.toString(i);
+  }
+
+  /** Files left out when the dataset was indexed because they cannot be read ({@link BadImages#SKIP}). */
+  default List<SkippedImage> skipped() {
+    return List.of();
+  }
+
   default boolean labeled() {
     return !classNames().isEmpty();
   }

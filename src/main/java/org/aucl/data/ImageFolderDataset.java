@@ -2,31 +2,33 @@ package org.aucl.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.aucl.util.UserException;
+import javax.imageio.ImageIO;
 
 /**
- * Images in a folder, decoded lazily with javax.imageio (PNG, JPEG, BMP, GIF) and resized bilinearly to
- * {@code channels x size x size}.
+ * Images in a folder, decoded lazily with javax.imageio (PNG, JPEG, BMP, GIF)
+ * and resized bilinearly to {@code channels x size x size}.
  *
- * <p>A folder with sub-folders is labeled: one sub-folder per class, classes in sorted name order, images
- * found recursively inside each. A folder with image files and no sub-folders is unlabeled. Decoded images
- * are cached as bytes when the whole set fits in 1 GiB, so later epochs do not decode again.
+ * <p>With {@link FolderLabels#FOLDERS} a folder with sub-folders is labelled: one sub-folder per class,
+ * classes in sorted name order, images found at any depth inside each. A folder with no sub-folders,
+ * or any folder read with {@link FolderLabels#NONE}, is unlabeled: every image at any depth. Each image
+ * is named by its path relative to the folder ({@link #id}). Files whose headers do not read are
+ * refused or left out when the folder is indexed ({@link BadImages}). Decoded images are kept as bytes
+ * when the whole set fits in 1 GiB (and {@link DatasetOptions#keepDecoded}), so later epochs do not
+ * decode again.
  */
 public final class ImageFolderDataset extends ShapedImageDataset {
   private static final long MAX_CACHE_BYTES = 1L << 30;
-  private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
   private final Path root;
-  private final List<Path> files;
+  private final List<String> ids;
   private final int[] labels;
+  private final List<SkippedImage> skipped;
+  private final BadImages onBadImage;
+  private final boolean verified;
   private final AtomicReferenceArray<byte[]> cache;
 
   /**
@@ -35,61 +37,136 @@ public final class ImageFolderDataset extends ShapedImageDataset {
    *     ({@link GreyImages}), else 3
    */
   public ImageFolderDataset(String name, Path root, int size, int channels) {
-    this(name, root, scan(root, size, channels));
+    this(name, root, DatasetOptions.DEFAULTS.withImageSize(size).withChannels(channels));
   }
 
-  private ImageFolderDataset(String name, Path root, Listing listing) {
-    super(name, listing.channels(), listing.height(), listing.width(), listing.classNames());
-    this.root = root;
-    this.files = listing.files();
-    this.labels = listing.labels();
-    long total = (long) files.size() * channels() * height() * width();
-    this.cache = total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(files.size()) : null;
+  /** The folder {@code root} read as {@code options} say (image size, channels, labels, bad files, keeping). */
+  public ImageFolderDataset(String name, Path root, DatasetOptions options) {
+    this(name, FolderIndex.of(root, options.labels(), options.onBadImage()), options);
   }
 
-  /** What a folder holds: image files, their labels (null when unlabeled), class names, output shape. */
-  private record Listing(
-      List<Path> files, int[] labels, List<String> classNames, int channels, int height, int width) {}
+  private ImageFolderDataset(String name, FolderIndex index, DatasetOptions options) {
+    this(name, index, options, shape(index, options.imageSize(), options.channels()));
+  }
 
-  private static Listing scan(Path root, int size, int channels) {
+  private ImageFolderDataset(String name, FolderIndex index, DatasetOptions options, int[] chw) {
+    super(name, chw[0], chw[1], chw[2], index.classNames());
+    this.root = index.root();
+    this.ids = index.ids();
+    this.labels = index.labels();
+    this.skipped = index.skipped();
+    this.onBadImage = options.onBadImage();
+    this.verified = false;
+    long total = (long) ids.size() * chw[0] * chw[1] * chw[2];
+    this.cache = options.keepDecoded() && total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(ids.size()) : null;
+  }
+
+  /** {@code from} without the images {@code bad} (sorted), their decoded bytes carried over. */
+  private ImageFolderDataset(ImageFolderDataset from, List<Integer> bad, List<SkippedImage> alsoSkipped) {
+    super(from.name(), from.channels(), from.height(), from.width(), from.classNames());
+    this.root = from.root;
+    this.onBadImage = from.onBadImage;
+    this.verified = true;
+    List<String> keptIds = new java.util.ArrayList<>();
+    int[] keptLabels = from.labels == null ? null : new int[from.size() - bad.size()];
+    AtomicReferenceArray<byte[]> keptCache = from.cache == null ? null : new AtomicReferenceArray<>(from.size() - bad.size());
+    java.util.Set<Integer> drop = new java.util.HashSet<>(bad);
+    for (int i = 0; i < from.size(); i++) {
+      if (drop.contains(i)) {
+        continue;
+      }
+      if (keptLabels != null) {
+        keptLabels[keptIds.size()] = from.labels[i];
+      }
+      if (keptCache != null) {
+        keptCache.set(keptIds.size(), from.cache.get(i));
+      }
+      keptIds.add(from.ids.get(i));
+    }
+    this.ids = List.copyOf(keptIds);
+    this.labels = keptLabels;
+    List<SkippedImage> all = new java.util.ArrayList<>(from.skipped);
+    all.addAll(alsoSkipped);
+    this.skipped = List.copyOf(all);
+    this.cache = keptCache;
+  }
+
+  /**
+   * This folder with every image decoded once, on {@code threads} threads (keeping the pixels where
+   * they are kept): a header can read where the pixels do not (a PNG cut short), and training should
+   * not stop at such a file hours in. An image that does not decode is refused, named, or left out and
+   * listed in {@link #skipped()}, as {@link DatasetOptions#onBadImage} says.
+   */
+  public ImageFolderDataset verified(int threads) {
+    if (verified) {
+      return this;
+    }
+    SkippedImage[] failed = new SkippedImage[size()];
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+    try {
+      pool.submit(() -> java.util.stream.IntStream.range(0, size()).parallel().forEach(i -> {
+        try {
+          byte[] bytes = render(decode(file(i)));
+          if (cache != null) {
+            cache.set(i, bytes);
+          }
+        } catch (UnreadableImage e) {
+          failed[i] = new SkippedImage(ids.get(i), e.problem());
+        }
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + root, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Integer> bad = new java.util.ArrayList<>();
+    List<SkippedImage> problems = new java.util.ArrayList<>();
+    for (int i = 0; i < failed.length; i++) {
+      if (failed[i] != null) {
+        bad.add(i);
+        problems.add(failed[i]);
+      }
+    }
+    if (!bad.isEmpty() && onBadImage == BadImages.STOP) {
+      SkippedImage first = problems.get(0);
+      throw new UserException("Cannot decode image " + root.resolve(first.id()) + ": " + first.problem()
+          + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more files of " + root + ")" : "")
+          + "; remove it, or leave such files out with --on-bad-image skip.");
+    }
+    if (bad.size() == size()) {
+      throw new UserException("No image of " + root + " decodes (" + problems.get(0).id() + ": " + problems.get(0).problem() + ").");
+    }
+    return new ImageFolderDataset(this, bad, problems);
+  }
+
+  /** Channels, height and width the images come out at. */
+  private static int[] shape(FolderIndex index, int size, int channels) {
     if (channels != 0 && channels != 1 && channels != 3) {
       throw new IllegalArgumentException("channels must be 0 (from the images), 1 or 3, got " + channels);
     }
     if (size < 0) {
       throw new IllegalArgumentException("image size must be >= 0, got " + size);
     }
-    if (!Files.isDirectory(root)) {
-      throw new UserException("Image folder " + root + " does not exist or is not a directory.");
-    }
-    List<Path> classDirs = list(root).stream().filter(Files::isDirectory).sorted().toList();
-    List<Path> found = new ArrayList<>();
-    List<Integer> foundLabels = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    if (classDirs.isEmpty()) {
-      list(root).stream().filter(ImageFolderDataset::isImage).sorted().forEach(found::add);
-    } else {
-      for (Path dir : classDirs) {
-        List<Path> inClass = walkImages(dir);
-        if (inClass.isEmpty()) {
-          throw new UserException("Class folder " + dir + " holds no image files (.png, .jpg, .jpeg, .bmp, .gif).");
-        }
-        for (Path f : inClass) {
-          found.add(f);
-          foundLabels.add(names.size());
-        }
-        names.add(dir.getFileName().toString());
+    List<Path> files = new java.util.AbstractList<>() {
+      @Override
+      public Path get(int i) {
+        return index.root().resolve(index.ids().get(i));
       }
-    }
-    if (found.isEmpty()) {
-      throw new UserException("Image folder " + root + " holds no image files (.png, .jpg, .jpeg, .bmp, .gif) and no class sub-folders.");
-    }
-    int[] labels = classDirs.isEmpty() ? null : foundLabels.stream().mapToInt(Integer::intValue).toArray();
-    int c = channels != 0 ? channels : GreyImages.all(found) ? 1 : 3;
+
+      @Override
+      public int size() {
+        return index.ids().size();
+      }
+    };
+    int c = channels != 0 ? channels : GreyImages.all(files) ? 1 : 3;
     if (size == 0) {
-      BufferedImage first = decode(found.get(0));
-      return new Listing(List.copyOf(found), labels, names, c, first.getHeight(), first.getWidth());
+      BufferedImage first = decode(files.get(0));
+      return new int[] {c, first.getHeight(), first.getWidth()};
     }
-    return new Listing(List.copyOf(found), labels, names, c, size, size);
+    return new int[] {c, size, size};
   }
 
   public Path root() {
@@ -98,19 +175,30 @@ public final class ImageFolderDataset extends ShapedImageDataset {
 
   /** The file that image {@code i} is read from. */
   public Path file(int i) {
-    return files.get(i);
+    return root.resolve(ids.get(i));
+  }
+
+  /** Image {@code i}'s path relative to the folder, '/'-separated. */
+  @Override
+  public String id(int i) {
+    return ids.get(i);
+  }
+
+  @Override
+  public List<SkippedImage> skipped() {
+    return skipped;
   }
 
   @Override
   public int size() {
-    return files.size();
+    return ids.size();
   }
 
   @Override
   public void image(int i, float[] dst) {
     byte[] bytes = cache == null ? null : cache.get(i);
     if (bytes == null) {
-      bytes = render(decode(files.get(i)));
+      bytes = render(decode(file(i)));
       if (cache != null) {
         cache.set(i, bytes);
       }
@@ -178,41 +266,20 @@ public final class ImageFolderDataset extends ShapedImageDataset {
     return (byte) Math.min(255, Math.max(0, Math.round(v)));
   }
 
-  private static BufferedImage decode(Path file) {
+  /** Decodes {@code file}; an {@link UnreadableImage} when its pixels do not decode. */
+  public static BufferedImage decode(Path file) {
     try {
       BufferedImage img = ImageIO.read(file.toFile());
       if (img == null) {
-        throw new UserException("Cannot decode image " + file + ": no image reader recognises its content.");
+        throw new UnreadableImage(file, "no image reader recognises its content", null);
       }
       return img;
     } catch (IOException e) {
-      throw new UserException("Cannot decode image " + file + ": " + e.getMessage() + ".", e);
+      throw new UnreadableImage(file, String.valueOf(e.getMessage()), e);
+    } catch (UnreadableImage e) {
+      throw e;
     } catch (RuntimeException e) {
-      if (e instanceof UserException) {
-        throw e;
-      }
-      throw new UserException("Cannot decode image " + file + ": " + e + ".", e);
-    }
-  }
-
-  private static boolean isImage(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(p) && !n.startsWith(".") && EXTENSIONS.stream().anyMatch(n::endsWith);
-  }
-
-  private static List<Path> list(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
-    } catch (IOException e) {
-      throw new UserException("Cannot list image folder " + dir + ": " + e.getMessage() + ".", e);
-    }
-  }
-
-  private static List<Path> walkImages(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(ImageFolderDataset::isImage).sorted().toList();
-    } catch (IOException e) {
-      throw new UserException("Cannot list image folder " + dir + ": " + e.getMessage() + ".", e);
+      throw new UnreadableImage(file, e.toString(), e);
     }
   }
 }

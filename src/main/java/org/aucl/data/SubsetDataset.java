@@ -67,4 +67,14 @@ public final class SubsetDataset implements ImageDataset {
   public List<String> classNames() {
     return source.classNames();
   }
+
+  @Override
+  public String id(int i) {
+    return source.id(indices[i]);
+  }
+
+  @Override
+  public List<SkippedImage> skipped() {
+    return source.skipped();
+  }
 }

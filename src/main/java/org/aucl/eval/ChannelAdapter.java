@@ -2,6 +2,7 @@ package org.aucl.eval;
 
 import java.util.List;
 import org.aucl.data.ImageDataset;
+import org.aucl.data.SkippedImage;
 import org.aucl.util.UserException;
 
 /**
@@ -78,5 +79,15 @@ public final class ChannelAdapter implements ImageDataset {
   @Override
   public List<String> classNames() {
     return source.classNames();
+  }
+
+  @Override
+  public String id(int i) {
+    return source.id(i);
+  }
+
+  @Override
+  public List<SkippedImage> skipped() {
+    return source.skipped();
   }
 }

@@ -22,6 +22,8 @@ import org.aucl.util.AtomicFiles;
  */
 public final class FeatureCache {
   private static final String MAGIC = "AUCLFEA1";
+  /** Floats read or written per buffer. */
+  private static final int CHUNK_FLOATS = 1 << 14;
 
   private final Path dir;
 
@@ -68,11 +70,14 @@ public final class FeatureCache {
         labels[i] = in.readInt();
       }
       float[] data = new float[Math.multiplyExact(n, dim)];
-      ByteBuffer bytes = ByteBuffer.wrap(in.readNBytes(data.length * Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
-      if (bytes.remaining() != data.length * Float.BYTES) {
-        return null;
+      byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
+      ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+      for (int from = 0; from < data.length; from += CHUNK_FLOATS) {
+        int len = Math.min(CHUNK_FLOATS, data.length - from);
+        in.readFully(chunk, 0, len * Float.BYTES);
+        view.clear();
+        view.asFloatBuffer().get(data, from, len);
       }
-      bytes.asFloatBuffer().get(data);
       return new Features(data, n, dim, labels);
     } catch (IOException | RuntimeException e) {
       return null; // a truncated or foreign file: recompute and overwrite it
@@ -96,9 +101,16 @@ public final class FeatureCache {
           for (int l : features.labels()) {
             out.writeInt(l);
           }
-          ByteBuffer bytes = ByteBuffer.allocate(features.data().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-          bytes.asFloatBuffer().put(features.data());
-          out.write(bytes.array());
+          // through a small buffer: n x dim x 4 bytes passes 2^31 (an int) long before the features fill the heap
+          float[] data = features.data();
+          byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
+          ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+          for (int from = 0; from < data.length; from += CHUNK_FLOATS) {
+            int len = Math.min(CHUNK_FLOATS, data.length - from);
+            view.clear();
+            view.asFloatBuffer().put(data, from, len);
+            out.write(chunk, 0, len * Float.BYTES);
+          }
           out.flush();
         });
   }

@@ -36,6 +36,13 @@ public record Provenance(
         layout.label(), Processor.describe(), ConvChannels.rule(device));
   }
 
-  /** config.json: the configuration and how it was made. */
-  public record ConfigFile(RunSpec config, Provenance provenance) {}
+  /**
+   * config.json: the configuration, how it was made, and the images it was made on (null in runs made
+   * before this was recorded, and in a sweep's runs).
+   */
+  public record ConfigFile(RunSpec config, Provenance provenance, ImageIndex images) {
+    public ConfigFile(RunSpec config, Provenance provenance) {
+      this(config, provenance, null);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.aucl.augment.ImageShape;
 import org.aucl.augment.ViewPipeline;
 import org.aucl.augment.ViewTransform;
+import org.aucl.data.DatasetOptions;
 import org.aucl.data.ImageDataset;
 import org.aucl.eval.EvalSplits;
 import org.aucl.eval.FeatureCache;
@@ -40,9 +41,20 @@ public final class RunFeatures implements AutoCloseable {
 
   /** Opens {@code dataset} (null: the run's own) for {@code checkpoint}'s network. */
   public static EvalSplits splitsFor(RunCheckpoint checkpoint, String dataset, Path dataDir) {
+    return splitsFor(checkpoint, dataset, dataDir, null);
+  }
+
+  /**
+   * Opens {@code dataset} (null: the run's own) for {@code checkpoint}'s network, image folders read as
+   * {@code read} says (null: as the run read its own; another dataset's as {@link DatasetOptions#DEFAULTS}).
+   */
+  public static EvalSplits splitsFor(RunCheckpoint checkpoint, String dataset, Path dataDir, DatasetOptions read) {
     String name = dataset != null ? dataset : checkpoint.config().data().dataset();
     Path dir = dataDir != null ? dataDir : Path.of(checkpoint.config().data().dataDir());
-    return EvalSplits.open(name, dir, checkpoint.channels(), checkpoint.imageSize());
+    DatasetOptions options = read != null ? read
+        : dataset == null ? checkpoint.config().data().readOptions(0) : DatasetOptions.DEFAULTS;
+    return EvalSplits.open(name, dir, checkpoint.channels(), checkpoint.imageSize(), options,
+        "these evaluations need labelled images");
   }
 
   public Features train(FeatureHead head) {

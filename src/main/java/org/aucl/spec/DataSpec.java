@@ -1,7 +1,9 @@
 package org.aucl.spec;
 
 import java.nio.file.Path;
+import org.aucl.data.BadImages;
 import org.aucl.data.DatasetOptions;
+import org.aucl.data.FolderLabels;
 import org.aucl.data.Datasets;
 
 /**
@@ -15,9 +17,12 @@ import org.aucl.data.Datasets;
  * @param workers loader threads (1 by default: PyTorch's threads want every core)
  * @param coarseLabels CIFAR-100: the 20 superclasses
  * @param channels image folders: 1, 3, or 0 (1 when the images are stored grey, else 3)
+ * @param labels image folders: whether sub-folders are classes (null in runs made before: folders)
+ * @param onBadImage image folders: refuse or leave out files that cannot be read (null before: stop)
  */
 public record DataSpec(
-    String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels) {
+    String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels,
+    FolderLabels labels, BadImages onBadImage) {
   /** One loader thread: it makes ~90k views/s, far more than training takes (docs/MODELS.md). */
   public static final int DEFAULT_WORKERS = 1;
   /** More loader threads than this only take memory. */
@@ -36,6 +41,8 @@ public record DataSpec(
     if (channels != 0 && channels != 1 && channels != 3) {
       throw new IllegalArgumentException("--channels must be 0, 1 or 3, got " + channels + ".");
     }
+    labels = labels == null ? FolderLabels.FOLDERS : labels;
+    onBadImage = onBadImage == null ? BadImages.STOP : onBadImage;
   }
 
   /** A builder for {@code dataset}. */
@@ -45,17 +52,18 @@ public record DataSpec(
 
   public Builder toBuilder() {
     return new Builder().setDataset(dataset).optDataDir(Path.of(dataDir)).optSubset(subset).optPreset(preset)
-        .optWorkers(workers).optCoarseLabels(coarseLabels).optChannels(channels);
+        .optWorkers(workers).optCoarseLabels(coarseLabels).optChannels(channels).optLabels(labels)
+        .optOnBadImage(onBadImage);
   }
 
   /** This spec with the augmentation preset resolved. */
   public DataSpec withPreset(String p) {
-    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels);
+    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels, labels, onBadImage);
   }
 
   /** How to read the dataset for a network that takes {@code imageSize} x {@code imageSize} images. */
   public DatasetOptions readOptions(int imageSize) {
-    return new DatasetOptions(coarseLabels, imageSize, channels);
+    return new DatasetOptions(coarseLabels, imageSize, channels, labels, onBadImage, true);
   }
 
   /** Builds {@link DataSpec}: the dataset is required. */
@@ -67,6 +75,8 @@ public record DataSpec(
     private int workers = DEFAULT_WORKERS;
     private boolean coarseLabels;
     private int channels;
+    private FolderLabels labels = FolderLabels.FOLDERS;
+    private BadImages onBadImage = BadImages.STOP;
 
     private Builder() {}
 
@@ -106,8 +116,20 @@ public record DataSpec(
       return this;
     }
 
+    /** Image folders: whether sub-folders are classes ({@link FolderLabels#FOLDERS}, the default) or not. */
+    public Builder optLabels(FolderLabels l) {
+      this.labels = l;
+      return this;
+    }
+
+    /** Image folders: a file that cannot be read stops the run ({@link BadImages#STOP}, the default) or is left out. */
+    public Builder optOnBadImage(BadImages b) {
+      this.onBadImage = b;
+      return this;
+    }
+
     public DataSpec build() {
-      return new DataSpec(dataset, dataDir.toString(), subset, preset, workers, coarseLabels, channels);
+      return new DataSpec(dataset, dataDir.toString(), subset, preset, workers, coarseLabels, channels, labels, onBadImage);
     }
   }
 }

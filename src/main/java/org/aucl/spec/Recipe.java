@@ -34,7 +34,7 @@ public enum Recipe {
         b.optSchedule(b.schedule().withWarmupEpochs(0).withFloorLrRatio(1));
         b.net().optStem("cifar").optProjector(512, 128);
         b.setData(b.data().toBuilder().optPreset("cifar").build());
-        b.optMonitor(b.monitor().withK(200).withWeights("shifted-cosine"));
+        b.recipeMonitor(b.monitor().withK(200).withWeights("shifted-cosine"));
         ObjectiveConfig o = b.method() instanceof TwoViewSpec t ? t.objective() : ObjectiveConfig.of(AucClObjective.NAME);
         if (o.loss().equals(AucClObjective.NAME)) {
           o = o.withAuc(AucClPreset.OFFICIAL_CIFAR.settings());

@@ -153,6 +153,7 @@ public record RunSpec(
     private OptimizerConfig optimizer = OptimizerConfig.defaults(DEFAULT_OPTIMIZER).withLr(DEFAULT_LR);
     private Schedule schedule = Schedule.defaults();
     private Monitor monitor = Monitor.defaults();
+    private boolean monitorAsked;
     private String device = DEFAULT_DEVICE;
     private long seed = DEFAULT_SEED;
     private Safety safety = Safety.DEFAULT;
@@ -248,7 +249,18 @@ public record RunSpec(
       return monitor;
     }
 
+    /**
+     * The kNN monitor's settings. Without this call the default monitor runs when the dataset has labels
+     * and steps aside when it has none; with it, an unlabeled dataset is refused.
+     */
     public Builder optMonitor(Monitor m) {
+      this.monitor = m;
+      this.monitorAsked = true;
+      return this;
+    }
+
+    /** A recipe's monitor: like the default one, it steps aside on an unlabeled dataset. */
+    Builder recipeMonitor(Monitor m) {
       this.monitor = m;
       return this;
     }
@@ -284,11 +296,19 @@ public record RunSpec(
       int side = imageSize > 0 ? imageSize : inputSide;
       int channels = inputChannels;
       String preset = data.preset();
+      ImageDataset probe = null;
       if (channels == 0 || side == 0) {
-        ImageDataset probe = Datasets.open(data.dataset(), "train", Path.of(data.dataDir()), data.readOptions(imageSize));
+        probe = openTrain();
         channels = channels == 0 ? probe.channels() : channels;
         side = side == 0 ? probe.height() : side;
         preset = preset == null ? defaultPreset(probe.name(), channels, probe.height()) : preset;
+      }
+      Monitor watch = monitor;
+      if (!monitorAsked && watch.knnEvery() > 0 && !knownLabelled()) {
+        ImageDataset train = probe != null ? probe : openTrain();
+        if (!train.labeled() || train.classNames().size() < 2) {
+          watch = watch.withEvery(0); // nothing to classify: the monitor steps aside, and the run says so
+        }
       }
       preset = preset == null ? defaultPreset(data.dataset(), channels, side) : preset;
       if (!AugmentPresets.contains(preset)) {
@@ -297,7 +317,17 @@ public record RunSpec(
       AugmentConfig base = augmentBase != null ? augmentBase : AugmentPresets.config(preset);
       AugmentConfig aug = augmentEdits.apply(base.toBuilder()).optOutputSize(imageSize).build();
       NetConfig n = net.build(channels, side);
-      return new RunSpec(recipe, data.withPreset(preset), aug, n, method, optimizer, schedule, monitor, device, seed, safety);
+      return new RunSpec(recipe, data.withPreset(preset), aug, n, method, optimizer, schedule, watch, device, seed, safety);
+    }
+
+    private ImageDataset openTrain() {
+      return Datasets.open(data.dataset(), "train", Path.of(data.dataDir()), data.readOptions(imageSize));
+    }
+
+    /** The named datasets and the generator have labelled training splits; a path must be looked at. */
+    private boolean knownLabelled() {
+      String key = data.dataset().trim().toLowerCase(Locale.ROOT);
+      return Datasets.canonicalName(key).isPresent() || key.equals("synthetic") || key.startsWith("synthetic:");
     }
 
     /** fashion-mnist for grey images, imagenet for STL-10 and above 64 pixels, else cifar. */

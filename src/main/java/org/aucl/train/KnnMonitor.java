@@ -31,7 +31,8 @@ public final class KnnMonitor {
       ViewTransform transform, KnnResult result, double seconds) {}
 
   /**
-   * @param trainSplit the whole training split; {@code settings.knnBank() > 0} keeps a balanced subset
+   * @param trainSplit the whole training split (or the training part of a dataset without a test split);
+   *     {@code settings.knnBank() > 0} keeps a balanced subset
    * @param eval the preset's evaluation transform (resize if needed, normalise)
    */
   public KnnMonitor(
@@ -45,10 +46,10 @@ public final class KnnMonitor {
       throw new UserException("--knn-k " + settings.knnK() + " is larger than the kNN bank (" + bank.size()
           + " images); choose at most " + bank.size() + ".");
     }
-    if (!(bank.labeled() && test.labeled())) {
-      throw new UserException(
-          "the kNN monitor needs labels, but " + bank.name() + " or " + test.name()
-              + " has none; turn it off with --knn-every 0.");
+    for (ImageDataset ds : new ImageDataset[] {bank, test}) {
+      if (!ds.labeled()) {
+        throw new UserException("the kNN monitor needs labels, but " + ds.name() + " has none; turn it off with --knn-every 0.");
+      }
     }
   }
 

@@ -19,7 +19,9 @@ import org.aucl.optim.LrSchedule;
 import org.aucl.run.Checkpoints;
 import org.aucl.run.EpochMetrics;
 import org.aucl.run.EpochPartial;
+import org.aucl.run.ImageIndex;
 import org.aucl.run.MetricsLog;
+import org.aucl.run.Provenance;
 import org.aucl.run.RunDirectory;
 import org.aucl.run.RunLock;
 import org.aucl.run.RunPlots;
@@ -51,6 +53,7 @@ public final class Pretrainer {
   private final TrainingFaults faults = TrainingFaults.current();
   private int stopAfterEpoch = Integer.MAX_VALUE;
   private KnnMonitor.Extracted lastEpochFeatures;
+  private CheckedData checked;
 
   /**
    * @param resume continue from {@code run}'s last checkpoint instead of starting afresh
@@ -89,24 +92,63 @@ public final class Pretrainer {
    * the training set, a kNN monitor with more neighbours than its bank, one without labels. Reads the
    * datasets' indexes, nothing more.
    */
-  public static void check(RunSpec cfg) {
+  public static CheckedData check(RunSpec cfg) {
     MemoryCheck.requireFits(cfg);
     TrainingData data = TrainingData.open(cfg);
-    if (cfg.monitor().knnEvery() > 0) {
-      new KnnMonitor(cfg.monitor(), data.trainSplit(), cfg.openSplit("test"), data.augmentation().eval(), cfg.seed());
+    data.knnMonitor(cfg);
+    return new CheckedData(cfg, data);
+  }
+
+  /** A run's images, opened, decoded and checked by {@link #check}: {@link #using} spares {@link #run} reading them again. */
+  public static final class CheckedData {
+    private final RunSpec cfg;
+    private final TrainingData data;
+
+    private CheckedData(RunSpec cfg, TrainingData data) {
+      this.cfg = cfg;
+      this.data = data;
     }
+
+    /** What config.json records of them. */
+    public ImageIndex images() {
+      return new ImageIndex(data.split().size(), data.split().skipped());
+    }
+  }
+
+  /** Trains on {@code checked}'s images, read by {@link #check} for this run's specification. */
+  public Pretrainer using(CheckedData checked) {
+    if (!checked.cfg.equals(cfg)) {
+      throw new IllegalArgumentException("these images were checked for another run's specification");
+    }
+    this.checked = checked;
+    return this;
   }
 
   /** Trains until the last epoch (or a stop asked for); null when stopped inside an epoch. */
   public RunSummary run() {
     try (RunLock lock = RunLock.acquire(run)) {
-      TrainingData data = TrainingData.open(cfg);
+      TrainingData data = checked != null ? checked.data : TrainingData.open(cfg);
+      checked = null; // the decoded images belong to the loader from here
+      requireSameImages(data);
       try (PretrainMethod<?> method = cfg.method().create(
           cfg.net(), cfg.optimizer(), Devices.resolve(cfg.device()), cfg.seed(), data.train().size())) {
         return train(method, data);
       } catch (StoppedAtStep stopped) {
         return null;
       }
+    }
+  }
+
+  /** Refuses to go on with other images than the run was made on (files added to or removed from its folder). */
+  private void requireSameImages(TrainingData data) {
+    if (!java.nio.file.Files.isRegularFile(run.config())) {
+      return;
+    }
+    ImageIndex made = Json.read(run.config(), Provenance.ConfigFile.class).images();
+    if (made != null && made.images() != data.split().size()) {
+      throw new UserException(cfg.data().dataset() + " now gives " + data.split().size() + " readable images, but the run in "
+          + run.root() + " was made on " + made.images() + "; a run goes on with the images it started with: restore them, "
+          + "or start a new run.");
     }
   }
 
@@ -140,9 +182,7 @@ public final class Pretrainer {
       }
       MetricsLog metrics = found.isPresent() ? MetricsLog.resume(run.metrics(), at.epoch()) : MetricsLog.create(run.metrics());
       printRun(method, data);
-      KnnMonitor monitor = cfg.monitor().knnEvery() == 0
-          ? null
-          : new KnnMonitor(cfg.monitor(), data.trainSplit(), cfg.openSplit("test"), data.augmentation().eval(), cfg.seed());
+      KnnMonitor monitor = data.knnMonitor(cfg);
       EpochLoop<B> loop = new EpochLoop<>(method, loader, schedule(loader.batchesPerEpoch()), monitor, evalManager, metrics);
       return loop.run(at);
     }
@@ -181,6 +221,13 @@ public final class Pretrainer {
         "data %s: %d training images, batch %d, %d epochs; %s; device %s%n",
         cfg.data().dataset(), data.train().size(), cfg.schedule().batchSize(), cfg.schedule().epochs(),
         trainedWith(), method.evalNet().device());
+    if (!data.split().skipped().isEmpty()) {
+      out.printf("left out %d unreadable file%s (listed in config.json): %s%n", data.split().skipped().size(),
+          data.split().skipped().size() == 1 ? "" : "s", SkippedFiles.sample(data.split().skipped()));
+    }
+    if (data.monitor() == null && !data.split().labeled()) {
+      out.println("kNN monitor off: the images have no labels (the epoch lines' batch AUC needs none)");
+    }
   }
 
   /** "method two-view, objective auc-cl", or the method alone when it has its own loss. */

@@ -1,19 +1,40 @@
 package org.aucl.train;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.aucl.augment.Augmentation;
 import org.aucl.augment.ImageShape;
+import org.aucl.data.DatasetSource;
+import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
 import org.aucl.data.Subsets;
+import org.aucl.eval.EvalSplits;
 import org.aucl.spec.RunSpec;
 import org.aucl.util.UserException;
 
 /**
- * The images of a run: what it trains on (the training split or a balanced subset of it), the whole
- * training split (the kNN monitor's bank), and the augmentation resolved for their shape.
+ * The images of a run, every one decoded once before any training (a file that does not decode is
+ * refused or left out before the first step, not met hours in): what it trains on (the training split
+ * or a balanced subset of it), the kNN
+ * monitor's bank and queries when it runs (the training and test splits, or for a dataset without a
+ * test split the parts the evaluations use: {@link EvalSplits}), and the augmentation resolved for
+ * their shape.
+ *
+ * @param monitor the monitor's splits; null when the monitor is off
  */
-record TrainingData(ImageDataset train, ImageDataset trainSplit, Augmentation augmentation) {
+record TrainingData(ImageDataset train, ImageDataset split, EvalSplits monitor, Augmentation augmentation) {
   static TrainingData open(RunSpec cfg) {
-    ImageDataset split = cfg.openSplit("train");
+    DatasetSource src = Datasets.locate(cfg.data().dataset(), Path.of(cfg.data().dataDir()),
+        cfg.data().readOptions(cfg.net().imageSize()));
+    // each split opened once and decoded once: the training split and the monitor's share a folder's reading
+    Map<String, ImageDataset> opened = new HashMap<>();
+    boolean whole = src.splits().equals(List.of(DatasetSource.ALL));
+    Function<String, ImageDataset> open =
+        s -> opened.computeIfAbsent(whole ? DatasetSource.ALL : s, k -> Datasets.verified(src.open(k)));
+    ImageDataset split = open.apply("train");
     ImageDataset train = split;
     if (cfg.data().subset() > 0) {
       train = Subsets.balanced(split, Math.min(cfg.data().subset(), split.size()), cfg.seed());
@@ -30,6 +51,14 @@ record TrainingData(ImageDataset train, ImageDataset trainSplit, Augmentation au
           + cfg.net().imageSize() + " images but " + cfg.data().dataset() + " gives " + aug.output()
           + "; the run's config.json does not match its dataset.");
     }
-    return new TrainingData(train, split, aug);
+    EvalSplits monitor = cfg.monitor().knnEvery() == 0 ? null : EvalSplits.of(src, open, cfg.net().inChannels(),
+        "the kNN monitor needs labelled images (leave out the --knn-* options, or give --knn-every 0)");
+    return new TrainingData(train, split, monitor, aug);
+  }
+
+  /** The kNN monitor over {@link #monitor}'s splits, or null when it is off. */
+  KnnMonitor knnMonitor(RunSpec cfg) {
+    return monitor == null ? null
+        : new KnnMonitor(cfg.monitor(), monitor.train(), monitor.test(), augmentation.eval(), cfg.seed());
   }
 }

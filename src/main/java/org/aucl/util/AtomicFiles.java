@@ -24,7 +24,7 @@ public final class AtomicFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      tmp = createTemp(dir, target);
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }
@@ -38,6 +38,26 @@ public final class AtomicFiles {
   public static void writeString(Path target, String content) {
     write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
   }
+
+  /**
+   * A new empty file beside {@code target} under a hidden random name. Not {@code Files.createTempFile},
+   * which makes it readable by its owner alone: the file keeps the permissions any new file gets (the
+   * umask's), so that a colleague's job can read what it becomes.
+   */
+  static Path createTemp(Path dir, Path target) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      try {
+        return Files.createFile(tmp);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   /** Renames {@code from} to {@code to}, replacing it, atomically where the file system allows. */
   public static void move(Path from, Path to) throws IOException {

@@ -26,7 +26,7 @@ public final class PendingFile implements AutoCloseable {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      return new PendingFile(target, Files.createTempFile(dir, "." + target.getFileName(), ".tmp"));
+      return new PendingFile(target, AtomicFiles.createTemp(dir, target));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
     }

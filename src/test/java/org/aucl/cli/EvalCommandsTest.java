@@ -85,9 +85,9 @@ class EvalCommandsTest {
     Trees.copy(run, copy);
     Path csv = tmp.resolve("test.csv");
     Path npy = tmp.resolve("test.npy");
-    CommandRun toCsv = CommandRun.of("embed", copy.toString(), "--out", csv.toString());
+    CommandRun toCsv = CommandRun.of("embed", copy.toString(), "--out", csv.toString(), "--split", "test");
     assertEquals(0, toCsv.exit(), toCsv.toString());
-    CommandRun toNpy = CommandRun.of("embed", copy.toString(), "--out", npy.toString());
+    CommandRun toNpy = CommandRun.of("embed", copy.toString(), "--out", npy.toString(), "--split", "test");
     assertEquals(0, toNpy.exit(), toNpy.toString());
 
     Features expected;
@@ -101,14 +101,16 @@ class EvalCommandsTest {
 
     List<String> lines = Files.readAllLines(csv);
     assertEquals(expected.n() + 1, lines.size());
-    assertTrue(lines.get(0).startsWith("index,label,v0,"));
+    assertTrue(lines.get(0).startsWith("id,split,label,class,v0,"), lines.get(0));
     for (int i = 0; i < expected.n(); i++) {
       String[] cells = lines.get(i + 1).split(",");
-      assertEquals(i, Integer.parseInt(cells[0]));
-      assertEquals(expected.labels()[i], Integer.parseInt(cells[1]));
+      assertEquals(i, Integer.parseInt(cells[0]), "the id of a packed dataset's image is its index in its split");
+      assertEquals("test", cells[1]);
+      assertEquals(expected.labels()[i], Integer.parseInt(cells[2]));
+      assertEquals(splits.test().classNames().get(expected.labels()[i]), cells[3]);
       float[] row = new float[expected.dim()];
       for (int j = 0; j < row.length; j++) {
-        row[j] = Float.parseFloat(cells[j + 2]);
+        row[j] = Float.parseFloat(cells[j + 4]);
       }
       assertArrayEquals(java.util.Arrays.copyOfRange(expected.data(), i * expected.dim(), (i + 1) * expected.dim()), row);
     }
@@ -123,6 +125,8 @@ class EvalCommandsTest {
     ByteBuffer.wrap(b, 10 + headerLen, data.length * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
     assertArrayEquals(expected.data(), data);
     assertTrue(Files.isRegularFile(tmp.resolve("test.labels.npy")));
+    assertEquals(lines.stream().map(l -> String.join(",", java.util.Arrays.copyOf(l.split(","), 4))).toList(),
+        Files.readAllLines(tmp.resolve("test.ids.csv")), "the ids beside the array are the CSV's first columns");
   }
 
   @Test

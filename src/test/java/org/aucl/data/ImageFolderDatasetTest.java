@@ -84,7 +84,7 @@ class ImageFolderDatasetTest {
   void emptyFolderIsAUserError() throws Exception {
     Files.writeString(dir.resolve("readme.txt"), "nothing here");
     UserException e = assertThrows(UserException.class, () -> new ImageFolderDataset("e", dir, 8, 3));
-    assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("no image files"), e.getMessage());
+    assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("no readable image files"), e.getMessage());
   }
 
   @Test
@@ -92,10 +92,9 @@ class ImageFolderDatasetTest {
     writeSolid(dir.resolve("cls/good.png"), 4, 4, 0x123456, "png");
     Path bad = dir.resolve("cls/bad.png");
     Files.write(bad, new byte[] {1, 2, 3, 4, 5});
-    ImageFolderDataset ds = new ImageFolderDataset("b", dir, 4, 3);
-    int badIndex = ds.file(0).equals(bad) ? 0 : 1;
-    UserException e = assertThrows(UserException.class, () -> ds.image(badIndex));
-    assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("decode"), e.getMessage());
+    UserException e = assertThrows(UserException.class, () -> new ImageFolderDataset("b", dir, 4, 3));
+    assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("no image reader recognises"),
+        e.getMessage());
   }
 
   @Test
