@@ -42,9 +42,14 @@ class LegacyConfigTest {
       JsonNode old = legacy(name).path("config");
       RunSpec spec = read(name);
       JsonNode now = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(spec)); // as config.json holds it
-      for (String part : List.of("recipe", "data", "augment", "net", "optimizer", "schedule", "monitor", "device", "seed", "safety")) {
+      for (String part : List.of("recipe", "augment", "net", "optimizer", "schedule", "monitor", "device", "seed", "safety")) {
         assertEquals(old.get(part), now.get(part), name + ": " + part);
       }
+      old.get("data").fieldNames().forEachRemaining(
+          field -> assertEquals(old.get("data").get(field), now.get("data").get(field), name + ": data." + field));
+      // fields added since: an old run read its image folders by class folders and stopped at a bad file
+      assertEquals("folders", now.get("data").get("labels").asText(), name);
+      assertEquals("stop", now.get("data").get("onBadImage").asText(), name);
       assertEquals(old.get("method").asText(), spec.method().name(), name);
       if (spec.method() instanceof TwoViewSpec t) {
         assertEquals(old.get("objective"), Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(t.objective())), name + ": objective");
