@@ -27,15 +27,7 @@ public final class DatasetReadOptions {
       description = "Image folders: 1 (grey), 3 (RGB) or 0 (default: 1 when the images are stored grey, else 3).")
   Integer channels;
 
-  @Option(names = "--labels", paramLabel = "HOW",
-      description = "Image folders with sub-folders: folders (one sub-folder per class) or none (every image at any depth, "
-          + "unlabeled: sub-folders by date or source are not classes). Default: folders.")
-  String labels;
-
-  @Option(names = "--on-bad-image", paramLabel = "WHAT",
-      description = "Image folders: a file that cannot be read stops before any work (stop, the default, naming it) "
-          + "or is left out and listed (skip).")
-  String onBadImage;
+  @Mixin FolderReadOptions folders;
 
   /** {@code --data-dir}, or its default. */
   public Path dataDir() {
@@ -55,14 +47,12 @@ public final class DatasetReadOptions {
     return channels == null ? 0 : channels;
   }
 
-  /** {@code --labels}, or null when not given. */
   FolderLabels labels() {
-    return labels == null ? null : UserInput.check(() -> FolderLabels.parse(labels));
+    return folders.labels();
   }
 
-  /** {@code --on-bad-image}, or null when not given. */
   BadImages onBadImage() {
-    return onBadImage == null ? null : UserInput.check(() -> BadImages.parse(onBadImage));
+    return folders.onBadImage();
   }
 
   /** The reading options these flags describe. */

@@ -2,9 +2,7 @@ package org.aucl.cli;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import org.aucl.data.BadImages;
 import org.aucl.data.DatasetOptions;
-import org.aucl.data.FolderLabels;
 import org.aucl.eval.EvalSplits;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.EvalRunner;
@@ -28,15 +26,7 @@ public final class EvalTarget {
               + "test/ sub-folders), or a file (converted to the run's channels and image size).")
   String dataset;
 
-  @Option(names = "--labels", paramLabel = "HOW",
-      description = "Image folders with sub-folders: folders (one sub-folder per class) or none (unlabeled). "
-          + "Default: as the run read its own dataset; folders for another.")
-  String labels;
-
-  @Option(names = "--on-bad-image", paramLabel = "WHAT",
-      description = "Image folders: a file that cannot be read stops (stop) or is left out and listed (skip). "
-          + "Default: as the run read its own dataset; stop for another.")
-  String onBadImage;
+  @Mixin FolderReadOptions folders;
 
   @Mixin DataDirOption dataDir;
 
@@ -65,14 +55,7 @@ public final class EvalTarget {
    * {@code --labels} and {@code --on-bad-image} where given.
    */
   DatasetOptions readOptions(RunCheckpoint ckpt) {
-    DatasetOptions read = dataset == null ? ckpt.config().data().readOptions(0) : DatasetOptions.DEFAULTS;
-    if (labels != null) {
-      read = read.withLabels(UserInput.check(() -> FolderLabels.parse(labels)));
-    }
-    if (onBadImage != null) {
-      read = read.withOnBadImage(UserInput.check(() -> BadImages.parse(onBadImage)));
-    }
-    return read;
+    return folders.applyTo(dataset == null ? ckpt.config().data().readOptions(0) : DatasetOptions.DEFAULTS);
   }
 
   /** The run's checkpoint and the dataset's splits, features cached under the run directory. */
