@@ -19,6 +19,11 @@ public final class DataOptions {
   @Option(names = "--subset", paramLabel = "N", description = "Train on a class-balanced subset of N images (default 0: all).")
   Integer subset;
 
+  @Option(names = "--validation", paramLabel = "N",
+      description = "Hold N images of the training split out of training, class-balanced and the same for every run "
+          + "(default 0: none); --monitor-split val classifies them, so that settings are chosen without the test split.")
+  Integer validation;
+
   @Option(names = "--preset", paramLabel = "NAME",
       description = "Augmentation preset: fashion-mnist, cifar, imagenet (default: chosen from the dataset: fashion-mnist "
           + "for grey images, imagenet above 64 pixels, else cifar).")
@@ -46,6 +51,9 @@ public final class DataOptions {
     if (subset != null) {
       d.optSubset(subset);
     }
+    if (validation != null) {
+      d.optValidation(validation);
+    }
     if (workers != null) {
       d.optWorkers(workers);
     }
@@ -65,6 +73,7 @@ public final class DataOptions {
     List<String> g = new ArrayList<>();
     if (dataset != null) g.add("--dataset");
     if (subset != null) g.add("--subset");
+    if (validation != null) g.add("--validation");
     if (preset != null) g.add("--preset");
     if (workers != null) g.add("--workers");
     return g;

@@ -23,9 +23,15 @@ public final class MonitorOptions {
   @Option(names = "--knn-bank", paramLabel = "N", description = "Bank size: 0 = the whole training split, else a balanced subset (default: 0).")
   Integer knnBank;
 
+  @Option(names = "--monitor-split", paramLabel = "SPLIT",
+      description = "What the kNN monitor classifies: test (the test split, the default) or val (the images --validation "
+          + "holds out of the training split: choose settings on these, never on the test split).")
+  String split;
+
   /** Whether any monitor option was given: then the monitor is asked for, and an unlabeled dataset is refused. */
   boolean anyGiven() {
-    return knnK != null || knnEvery != null || knnTemperature != null || knnWeights != null || knnBank != null;
+    return knnK != null || knnEvery != null || knnTemperature != null || knnWeights != null || knnBank != null
+        || split != null;
   }
 
   Monitor applyTo(Monitor m) {
@@ -34,6 +40,7 @@ public final class MonitorOptions {
         knnEvery != null ? knnEvery : m.knnEvery(),
         knnTemperature != null ? knnTemperature : m.knnTemperature(),
         knnBank != null ? knnBank : m.knnBank(),
-        knnWeights != null ? knnWeights : m.knnWeights()));
+        knnWeights != null ? knnWeights : m.knnWeights(),
+        split != null ? split : m.split()));
   }
 }

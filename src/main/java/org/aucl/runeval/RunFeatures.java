@@ -12,6 +12,7 @@ import org.aucl.eval.FeatureCache;
 import org.aucl.eval.FeatureExtractor;
 import org.aucl.eval.FeatureHead;
 import org.aucl.eval.FeatureKey;
+import org.aucl.eval.ValidationHoldout;
 import org.aucl.eval.Features;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.run.RunCheckpoint;
@@ -53,8 +54,16 @@ public final class RunFeatures implements AutoCloseable {
     Path dir = dataDir != null ? dataDir : Path.of(checkpoint.config().data().dataDir());
     DatasetOptions options = read != null ? read
         : dataset == null ? checkpoint.config().data().readOptions(0) : DatasetOptions.DEFAULTS;
-    return EvalSplits.open(name, dir, checkpoint.channels(), checkpoint.imageSize(), options,
+    EvalSplits splits = EvalSplits.open(name, dir, checkpoint.channels(), checkpoint.imageSize(), options,
         "these evaluations need labelled images");
+    int validation = checkpoint.config().data().validation();
+    if (dataset != null || validation == 0) {
+      return splits;
+    }
+    // the run's own images: its validation images were held out of training, and are out of the evaluations too
+    ValidationHoldout holdout = ValidationHoldout.of(splits.train(), validation);
+    return new EvalSplits(holdout.training(), splits.test(), splits.note() + " (" + validation
+        + " validation images held out of the training split)");
   }
 
   public Features train(FeatureHead head) {

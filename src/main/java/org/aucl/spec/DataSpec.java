@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.aucl.data.BadImages;
 import org.aucl.data.DatasetOptions;
 import org.aucl.data.FolderLabels;
+import org.aucl.eval.ValidationHoldout;
 import org.aucl.data.Datasets;
 
 /**
@@ -19,10 +20,14 @@ import org.aucl.data.Datasets;
  * @param channels image folders: 1, 3, or 0 (1 when the images are stored grey, else 3)
  * @param labels image folders: whether sub-folders are classes (null in runs made before: folders)
  * @param onBadImage image folders: refuse or leave out files that cannot be read (null before: stop)
+ * @param validation 0, or how many images of the training split are held out of training, class-balanced
+ *     and the same for every run and seed ({@link ValidationHoldout}), for the kNN monitor to classify
+ *     ({@code --monitor-split val}) and selection to read: the test split stays unseen
  */
 public record DataSpec(
     String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels,
-    FolderLabels labels, BadImages onBadImage) {
+    FolderLabels labels, BadImages onBadImage, int validation) {
+
   /** One loader thread: it makes ~90k views/s, far more than training takes (docs/MODELS.md). */
   public static final int DEFAULT_WORKERS = 1;
   /** More loader threads than this only take memory. */
@@ -41,6 +46,9 @@ public record DataSpec(
     if (channels != 0 && channels != 1 && channels != 3) {
       throw new IllegalArgumentException("--channels must be 0, 1 or 3, got " + channels + ".");
     }
+    if (validation < 0) {
+      throw new IllegalArgumentException("--validation must be >= 0 (0 = none held out), got " + validation + ".");
+    }
     labels = labels == null ? FolderLabels.FOLDERS : labels;
     onBadImage = onBadImage == null ? BadImages.STOP : onBadImage;
   }
@@ -53,12 +61,12 @@ public record DataSpec(
   public Builder toBuilder() {
     return new Builder().setDataset(dataset).optDataDir(Path.of(dataDir)).optSubset(subset).optPreset(preset)
         .optWorkers(workers).optCoarseLabels(coarseLabels).optChannels(channels).optLabels(labels)
-        .optOnBadImage(onBadImage);
+        .optOnBadImage(onBadImage).optValidation(validation);
   }
 
   /** This spec with the augmentation preset resolved. */
   public DataSpec withPreset(String p) {
-    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels, labels, onBadImage);
+    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels, labels, onBadImage, validation);
   }
 
   /** How to read the dataset for a network that takes {@code imageSize} x {@code imageSize} images. */
@@ -77,6 +85,7 @@ public record DataSpec(
     private int channels;
     private FolderLabels labels = FolderLabels.FOLDERS;
     private BadImages onBadImage = BadImages.STOP;
+    private int validation;
 
     private Builder() {}
 
@@ -128,8 +137,15 @@ public record DataSpec(
       return this;
     }
 
+    /** Images held out of the training split for validation (0, the default: none). */
+    public Builder optValidation(int n) {
+      this.validation = n;
+      return this;
+    }
+
     public DataSpec build() {
-      return new DataSpec(dataset, dataDir.toString(), subset, preset, workers, coarseLabels, channels, labels, onBadImage);
+      return new DataSpec(dataset, dataDir.toString(), subset, preset, workers, coarseLabels, channels, labels, onBadImage,
+          validation);
     }
   }
 }

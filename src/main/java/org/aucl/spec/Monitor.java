@@ -12,8 +12,14 @@ import org.aucl.eval.KnnWeighting;
  * @param knnBank 0 uses the whole training split as the bank, else a class-balanced subset
  * @param knnWeights how votes are weighted when the temperature is 0: {@code similarity} (ours) or
  *     {@code shifted-cosine}, (1 + sim) / 2 (the authors'); {@link KnnWeighting}
+ * @param split the images the monitor classifies: {@code test} (the test split; null in runs made
+ *     before the option) or {@code val} (the validation images held out of the training split, {@link
+ *     DataSpec#validation}), for choosing anything on a run's figures without looking at the test split
  */
-public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank, String knnWeights) {
+public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank, String knnWeights, String split) {
+  public static final String TEST = "test";
+  public static final String VAL = "val";
+
   public static final int DEFAULT_K = 200;
   /** Every second epoch and after the last: each costs a fifth of an epoch on the default job. */
   public static final int DEFAULT_EVERY = 2;
@@ -23,6 +29,10 @@ public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank
       knnWeights = KnnWeighting.SIMILARITY.toString(); // config.json of runs made before the option
     }
     knnWeights = KnnWeighting.parse(knnWeights).toString();
+    split = split == null ? TEST : split;
+    if (!split.equals(TEST) && !split.equals(VAL)) {
+      throw new IllegalArgumentException("--monitor-split must be test or val, got '" + split + "'.");
+    }
     if (knnTemperature > 0 && !knnWeights.equals(KnnWeighting.SIMILARITY.toString())) {
       throw new IllegalArgumentException("--knn-weights " + knnWeights
           + " cannot be combined with --knn-temperature " + knnTemperature + ", which weighs votes by exp(sim / t).");
@@ -37,7 +47,7 @@ public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank
 
   /** The default job's: k = 200, votes weighted by similarity, after epochs 2, 4 and 5. */
   public static Monitor defaults() {
-    return new Monitor(DEFAULT_K, DEFAULT_EVERY, 0, 0, KnnWeighting.SIMILARITY.toString());
+    return new Monitor(DEFAULT_K, DEFAULT_EVERY, 0, 0, KnnWeighting.SIMILARITY.toString(), TEST);
   }
 
   /** The classifier these settings describe. */
@@ -51,22 +61,26 @@ public record Monitor(int knnK, int knnEvery, double knnTemperature, int knnBank
   }
 
   public Monitor withK(int k) {
-    return new Monitor(k, knnEvery, knnTemperature, knnBank, knnWeights);
+    return new Monitor(k, knnEvery, knnTemperature, knnBank, knnWeights, split);
   }
 
   public Monitor withEvery(int every) {
-    return new Monitor(knnK, every, knnTemperature, knnBank, knnWeights);
+    return new Monitor(knnK, every, knnTemperature, knnBank, knnWeights, split);
   }
 
   public Monitor withTemperature(double t) {
-    return new Monitor(knnK, knnEvery, t, knnBank, knnWeights);
+    return new Monitor(knnK, knnEvery, t, knnBank, knnWeights, split);
   }
 
   public Monitor withBank(int bank) {
-    return new Monitor(knnK, knnEvery, knnTemperature, bank, knnWeights);
+    return new Monitor(knnK, knnEvery, knnTemperature, bank, knnWeights, split);
   }
 
   public Monitor withWeights(String w) {
-    return new Monitor(knnK, knnEvery, knnTemperature, knnBank, w);
+    return new Monitor(knnK, knnEvery, knnTemperature, knnBank, w, split);
+  }
+
+  public Monitor withSplit(String s) {
+    return new Monitor(knnK, knnEvery, knnTemperature, knnBank, knnWeights, s);
   }
 }

@@ -23,6 +23,7 @@ final class ResultsTable {
             + "Accuracies in %%: mean ± standard deviation over the finished seeds (their number in brackets where "
             + "fewer than asked); spread = best mean - worst mean over batch sizes.%n%n",
         rows.size(), plan.runs().size(), plan.trainImages(), s.budget(), s.lrRule(), s.referenceBatch(), s.seeds()));
+    sb.append(whichImages(plan)).append("\n\n");
     section(sb, "Final kNN top-1", new Cells(objectives, s.batchSizes(), rows, ResultRow::finalKnnTop1), s.seeds());
     section(sb, "Best kNN top-1", new Cells(objectives, s.batchSizes(), rows, ResultRow::bestKnnTop1), s.seeds());
     section(sb, "Linear top-1", new Cells(objectives, s.batchSizes(), rows, ResultRow::linearTop1), s.seeds());
@@ -45,6 +46,18 @@ final class ResultsTable {
           .append(String.join(", ", diverged)).append(".\n");
     }
     AtomicFiles.writeString(file, sb.toString());
+  }
+
+  /** Which images each accuracy comes from: selection reads the validation images, never the test split. */
+  private static String whichImages(SweepPlan plan) {
+    if (plan.runs().isEmpty()) {
+      return "";
+    }
+    var cfg = plan.runs().get(0).config();
+    String knn = cfg.monitor().split().equals(org.aucl.spec.Monitor.VAL)
+        ? "the kNN figures classify the " + cfg.data().validation() + " validation images held out of the training split"
+        : "the kNN figures classify the test split";
+    return "Images: " + knn + "; the linear probe is fitted on the training images and scored on the test split.";
   }
 
   private static String length(PlannedRun r) {

@@ -12,6 +12,8 @@ import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
 import org.aucl.data.Subsets;
 import org.aucl.eval.EvalSplits;
+import org.aucl.eval.ValidationHoldout;
+import org.aucl.spec.Monitor;
 import org.aucl.spec.RunSpec;
 import org.aucl.util.UserException;
 
@@ -35,9 +37,18 @@ record TrainingData(ImageDataset train, ImageDataset split, EvalSplits monitor, 
     Function<String, ImageDataset> open =
         s -> opened.computeIfAbsent(whole ? DatasetSource.ALL : s, k -> Datasets.verified(src.open(k)));
     ImageDataset split = open.apply("train");
-    ImageDataset train = split;
+    ValidationHoldout holdout = null;
+    if (cfg.data().validation() > 0) {
+      if (whole) {
+        throw new UserException("--validation needs a dataset with a test split (train and test), and "
+            + cfg.data().dataset() + " has one split; give it train/ and test/ folders.");
+      }
+      holdout = ValidationHoldout.of(split, cfg.data().validation());
+    }
+    ImageDataset pool = holdout == null ? split : holdout.training();
+    ImageDataset train = pool;
     if (cfg.data().subset() > 0) {
-      train = Subsets.balanced(split, Math.min(cfg.data().subset(), split.size()), cfg.seed());
+      train = Subsets.balanced(pool, Math.min(cfg.data().subset(), pool.size()), cfg.seed());
     }
     int batch = cfg.schedule().batchSize();
     if (batch > train.size()) {
@@ -51,8 +62,18 @@ record TrainingData(ImageDataset train, ImageDataset split, EvalSplits monitor, 
           + cfg.net().imageSize() + " images but " + cfg.data().dataset() + " gives " + aug.output()
           + "; the run's config.json does not match its dataset.");
     }
-    EvalSplits monitor = cfg.monitor().knnEvery() == 0 ? null : EvalSplits.of(src, open, cfg.net().inChannels(),
-        "the kNN monitor needs labelled images (leave out the --knn-* options, or give --knn-every 0)");
+    String need = "the kNN monitor needs labelled images (leave out the --knn-* options, or give --knn-every 0)";
+    EvalSplits monitor = null;
+    if (cfg.monitor().knnEvery() > 0 && cfg.monitor().split().equals(Monitor.VAL)) {
+      if (holdout == null) {
+        throw new UserException("--monitor-split val classifies the images --validation N holds out of the training split; "
+            + "give --validation.");
+      }
+      monitor = new EvalSplits(holdout.training(), holdout.validation(), "validation images");
+    } else if (cfg.monitor().knnEvery() > 0) {
+      ImageDataset bank = pool;
+      monitor = EvalSplits.of(src, s -> s.equals("train") ? bank : open.apply(s), cfg.net().inChannels(), need);
+    }
     return new TrainingData(train, split, monitor, aug);
   }
 
