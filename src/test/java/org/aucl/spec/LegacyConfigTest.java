@@ -42,9 +42,13 @@ class LegacyConfigTest {
       JsonNode old = legacy(name).path("config");
       RunSpec spec = read(name);
       JsonNode now = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(spec)); // as config.json holds it
-      for (String part : List.of("recipe", "augment", "net", "optimizer", "schedule", "monitor", "device", "seed", "safety")) {
+      for (String part : List.of("recipe", "augment", "net", "optimizer", "schedule", "device", "seed", "safety")) {
         assertEquals(old.get(part), now.get(part), name + ": " + part);
       }
+      old.get("monitor").fieldNames().forEachRemaining(
+          field -> assertEquals(old.get("monitor").get(field), now.get("monitor").get(field), name + ": monitor." + field));
+      // added since: an old run's monitor classified the test split
+      assertEquals("test", now.get("monitor").get("split").asText(), name);
       old.get("data").fieldNames().forEachRemaining(
           field -> assertEquals(old.get("data").get(field), now.get("data").get(field), name + ": data." + field));
       // fields added since: an old run read its image folders by class folders and stopped at a bad file
