@@ -7,8 +7,9 @@ import picocli.CommandLine;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks: loader throughput, training throughput, convolution kernels against float64.",
-    subcommands = {BenchLoaderCommand.class, BenchTrainCommand.class, BenchKernelsCommand.class})
+    description = "Benchmarks: loader throughput, training throughput, convolution kernels against float64, Embedder throughput.",
+    subcommands = {BenchLoaderCommand.class, BenchTrainCommand.class, BenchKernelsCommand.class,
+        BenchEmbedderCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

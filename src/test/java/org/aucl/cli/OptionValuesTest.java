@@ -51,6 +51,7 @@ class OptionValuesTest {
       case "data info" -> List.of("data", "info", DATA);
       case "data fetch" -> List.of("data", "fetch", "fashion-mnist", "--data-dir", tmp.resolve("d").toString());
       case "bench loader" -> List.of("bench", "loader", "--dataset", "noise-16");
+      case "bench embedder" -> List.of("bench", "embedder", run.toString());
       case "bench train" -> List.of("bench", "train", "--image-size", "16", "--channels", "1");
       default -> List.of(command.split(" "));
     };
