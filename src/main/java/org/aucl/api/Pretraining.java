@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.aucl.model.ConvChannels;
 import org.aucl.model.Devices;
-import org.aucl.model.MemoryFormat;
 import org.aucl.run.ImageIndex;
 import org.aucl.run.Provenance;
 import org.aucl.run.RunDirectory;
@@ -54,7 +53,7 @@ public final class Pretraining {
   public static Provenance provenance(RunSpec spec, List<String> commandLine) {
     Device device = Devices.resolve(spec.device());
     ConvChannels.require(spec.net(), device);
-    return Provenance.now(Versions.aucl(), Versions.djl(), commandLine, MemoryFormat.forModel(spec.net().arch(), device), device);
+    return Provenance.now(Versions.aucl(), Versions.djl(), commandLine, Pretrainer.networkLayout(spec), device);
   }
 
   /** Trains {@code spec} into a new run directory {@code dir}, quietly, and returns how it ended. */

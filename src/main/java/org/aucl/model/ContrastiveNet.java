@@ -59,7 +59,7 @@ public final class ContrastiveNet implements AutoCloseable {
     this.manager = NDManager.newBaseManager(device);
     manager.setName("ContrastiveNet");
     this.encoder = buildEncoder(cfg);
-    this.memoryFormat = MemoryFormat.forModel(cfg.arch(), device);
+    this.memoryFormat = MemoryFormat.forNet(cfg, device);
     layOut(encoder.block(), memoryFormat);
     this.headName = headName;
     this.head = headFactory.apply(encoder.featureDim());
@@ -105,13 +105,18 @@ public final class ContrastiveNet implements AutoCloseable {
    * oneDNN on the CPU ({@link KernelCheck}). Its arrays take float64 images.
    */
   public ContrastiveNet float64Copy() {
-    ContrastiveNet copy = new ContrastiveNet(cfg, device(), seed, headName, headFactory, DataType.FLOAT64);
-    copy.memoryFormat = memoryFormat;
-    layOut(copy.encoder.block(), memoryFormat);
+    return copyAs(DataType.FLOAT64, memoryFormat);
+  }
+
+  /** A copy of this network in {@code type} whose activations use {@code layout}, for checks. */
+  ContrastiveNet copyAs(DataType type, MemoryFormat layout) {
+    ContrastiveNet copy = new ContrastiveNet(cfg, device(), seed, headName, headFactory, type);
+    copy.memoryFormat = layout;
+    layOut(copy.encoder.block(), layout);
     for (Map.Entry<String, Parameter> e : all.entrySet()) {
       NDArray target = copy.all.get(e.getKey()).getArray();
-      try (NDArray wide = e.getValue().getArray().toType(DataType.FLOAT64, true)) {
-        target.set(java.nio.DoubleBuffer.wrap(wide.toDoubleArray()));
+      try (NDArray same = e.getValue().getArray().toType(type, true)) {
+        target.set(same.toByteBuffer());
       }
     }
     return copy;
@@ -271,13 +276,10 @@ public final class ContrastiveNet implements AutoCloseable {
     return memoryFormat;
   }
 
-  /** Runs the encoder in {@code format} from now on (ResNets only, contiguous on a GPU only; for tests and benchmarks). */
+  /** Runs the encoder in {@code format} from now on (ResNets only; for tests and benchmarks). */
   public void useMemoryFormat(MemoryFormat format) {
     if (NetConfig.isVitArch(cfg.arch()) && format != MemoryFormat.CONTIGUOUS) {
       throw new IllegalArgumentException("A Vision Transformer has no channels-last layout.");
-    }
-    if (!NetConfig.isVitArch(cfg.arch())) {
-      MemoryFormat.requireAllowed(format, device());
     }
     this.memoryFormat = format;
     layOut(encoder.block(), format);

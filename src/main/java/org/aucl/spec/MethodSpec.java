@@ -38,4 +38,10 @@ public sealed interface MethodSpec permits TwoViewSpec, TeacherStudentSpec {
    * {@code evalNet()}), initialised from {@code seed}: what evaluations load a checkpoint into.
    */
   ContrastiveNet evalNet(NetConfig net, Device device, long seed);
+
+  /** Images in one forward pass of a step at {@code batch} images: both views at once unless said otherwise. */
+  @JsonIgnore
+  default int imagesPerPass(int batch) {
+    return 2 * batch;
+  }
 }

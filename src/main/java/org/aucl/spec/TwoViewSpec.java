@@ -57,4 +57,10 @@ public record TwoViewSpec(ObjectiveConfig objective, boolean twoPassBatchNorm) i
   public ContrastiveNet evalNet(NetConfig net, Device device, long seed) {
     return ContrastiveNet.create(net, seed, device);
   }
+
+  /** Each view in its own pass with two-pass BatchNorm, both in one otherwise. */
+  @Override
+  public int imagesPerPass(int batch) {
+    return twoPassBatchNorm ? batch : 2 * batch;
+  }
 }

@@ -1,5 +1,6 @@
 package org.aucl.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -14,7 +15,10 @@ import org.aucl.method.PretrainMethod;
 import org.aucl.method.StatePart;
 import org.aucl.method.StepClock;
 import org.aucl.method.StepResult;
+import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
+import org.aucl.model.MemoryFormat;
+import org.aucl.model.NetworkCheck;
 import org.aucl.optim.LrSchedule;
 import org.aucl.run.Checkpoints;
 import org.aucl.run.EpochMetrics;
@@ -99,6 +103,29 @@ public final class Pretrainer {
     return new CheckedData(cfg, data);
   }
 
+  /**
+   * The largest number of images, times their pixels, of the whole-network check: float64 activations of
+   * 512 images of 32 x 32 fit in a few GB.
+   */
+  private static final long CHECK_PIXELS = 512L * 32 * 32;
+
+  /**
+   * The layout the run's network trains in: one whose float32 training pass the engine computes right
+   * on this processor ({@link NetworkCheck}), checked at the batch of a step's forward pass (faults seen
+   * depend on it), capped so that the float64 pass fits in memory; refused in one sentence if none is.
+   * Checked once per process; networks made afterwards use it.
+   */
+  public static MemoryFormat networkLayout(RunSpec cfg) {
+    MemoryCheck.requireFits(cfg); // first: the check's float64 pass must fit too
+    Device device = Devices.resolve(cfg.device());
+    int side = cfg.net().imageSize();
+    int batch = (int) Math.max(2, Math.min(cfg.method().imagesPerPass(cfg.schedule().batchSize()),
+        CHECK_PIXELS / ((long) side * side)));
+    try (ContrastiveNet net = cfg.method().evalNet(cfg.net(), device, cfg.seed())) {
+      return NetworkCheck.chooseLayout(net, batch);
+    }
+  }
+
   /** A run's images, opened, decoded and checked by {@link #check}: {@link #using} spares {@link #run} reading them again. */
   public static final class CheckedData {
     private final RunSpec cfg;
@@ -130,6 +157,7 @@ public final class Pretrainer {
       TrainingData data = checked != null ? checked.data : TrainingData.open(cfg);
       checked = null; // the decoded images belong to the loader from here
       requireSameImages(data);
+      networkLayout(cfg); // on resume too, and before the method makes its networks
       try (PretrainMethod<?> method = cfg.method().create(
           cfg.net(), cfg.optimizer(), Devices.resolve(cfg.device()), cfg.seed(), data.train().size())) {
         return train(method, data);
