@@ -61,10 +61,10 @@ def write_safetensors(path, tensors, meta=None):
 
 def resnet(arch, stem="imagenet", width=1.0, channels=3):
     """torchvision's ResNet with aucl's stem, width and input channels, classifier removed."""
-    from torchvision.models.resnet import BasicBlock, Bottleneck, ResNet
+    from torchvision.models.resnet import BasicBlock, Bottleneck
     block, layers = {"resnet18": (BasicBlock, [2, 2, 2, 2]), "resnet34": (BasicBlock, [3, 4, 6, 3]),
                      "resnet50": (Bottleneck, [3, 4, 6, 3])}[arch]
-    m = ResNet(block, layers)
+    m = getattr(torchvision.models, arch)()  # torchvision's own network, then aucl's stem and width where they differ
     planes = [max(1, round(64 * width * 2 ** i)) for i in range(4)]
     if planes != [64, 128, 256, 512] or stem != "imagenet" or channels != 3:
         k, s, p = (7, 2, 3) if stem == "imagenet" else (3, 1, 1)
@@ -128,10 +128,8 @@ def features(args):
 
 def save(args):
     torch.manual_seed(args.seed)
-    m = getattr(torchvision.models, args.model)() if (args.stem, args.width, args.channels) == ("imagenet", 1.0, 3) \
-        else resnet(args.model, args.stem, args.width, args.channels)
-    if isinstance(m.fc, torch.nn.Identity):
-        m.fc = torch.nn.Linear(_features(m), 10)  # a classifier, as a real checkpoint has
+    m = resnet(args.model, args.stem, args.width, args.channels)
+    m.fc = torch.nn.Linear(_features(m), 10)  # a classifier, as a real checkpoint has
     g = torch.Generator().manual_seed(args.seed)
     for mod in m.modules():
         if isinstance(mod, torch.nn.BatchNorm2d):  # statistics other than 0 and 1, so that loading them matters

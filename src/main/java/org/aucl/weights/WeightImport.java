@@ -25,7 +25,7 @@ public final class WeightImport {
    *
    * @param tensors the arrays set
    * @param projector whether the projector came from the file
-   * @param ignored the classifier's tensors passed over
+   * @param ignored the tensors passed over: a classifier's, and a projector's when only the encoder was asked for
    */
   public record Loaded(int tensors, boolean projector, List<String> ignored) {}
 
@@ -33,7 +33,7 @@ public final class WeightImport {
    * Loads {@code file} into {@code net}; {@code fileName} names it in messages. A refusal is an
    * {@link IllegalArgumentException} of one sentence.
    *
-   * @param encoderOnly leave the head as it is even when the file holds a projector
+   * @param encoderOnly leave the head as it is, passing over a projector in the file
    */
   public static Loaded load(SafetensorsFile file, ContrastiveNet net, String fileName, boolean encoderOnly) {
     WeightNames names = WeightNames.of(net.config());
@@ -56,7 +56,7 @@ public final class WeightImport {
           && (encoder.containsKey(bnSibling(n)) || projector.containsKey(bnSibling(n)))) {
         continue;
       }
-      if (names.isClassifier(n)) {
+      if (names.isClassifier(n) || (encoderOnly && n.startsWith(WeightNames.PROJECTOR))) {
         ignored.add(n);
         continue;
       }
