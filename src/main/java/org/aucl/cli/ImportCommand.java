@@ -144,13 +144,15 @@ public final class ImportCommand implements Callable<Integer>, Checked {
     return 0;
   }
 
-  /** The arguments given to this command, for config.json. */
+  /** This command's name and arguments, for config.json and the report's "Command:" line. */
   private List<String> commandLine() {
     if (spec == null) {
       return List.of();
     }
     List<String> all = spec.commandLine().getParseResult().originalArgs();
     int own = spec.parent() == null ? -1 : all.indexOf(spec.name());
-    return all.subList(own + 1, all.size());
+    List<String> line = new java.util.ArrayList<>(List.of(spec.name()));
+    line.addAll(all.subList(own + 1, all.size()));
+    return line;
   }
 }
