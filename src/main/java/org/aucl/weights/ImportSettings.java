@@ -36,6 +36,13 @@ public final class ImportSettings {
       throw new IllegalArgumentException(fileName + " does not say which network it holds (it has no aucl metadata): "
           + "give --model (resnet18, resnet34, resnet50, vit-tiny or vit-small).");
     }
+    boolean vit = NetConfig.isVitArch(arch);
+    if (vit && (given.stem() != null || given.width() != null)) {
+      throw new IllegalArgumentException("--stem and --width apply to the ResNets, not to " + arch + ".");
+    }
+    if (!vit && given.patchSize() != null) {
+      throw new IllegalArgumentException("--patch-size applies to the ViTs (vit-tiny, vit-small), not to " + arch + ".");
+    }
     NetConfig.Builder net = NetConfig.builder().optArch(arch);
     int channels;
     int side;
@@ -67,12 +74,49 @@ public final class ImportSettings {
       net.optProjector((int) p0[0], (int) p3[0]);
     }
     NetConfig cfg = net.build(channels, side);
+    requireFirstLayerFits(file, fileName, cfg);
     float[] mean = first(given.mean(), WeightsMetadata.floats(meta, "mean"), channels == 3 ? IMAGENET_MEAN : null);
     float[] std = first(given.std(), WeightsMetadata.floats(meta, "std"), channels == 3 ? IMAGENET_STD : null);
     if ((mean == null) != (std == null)) {
       throw new IllegalArgumentException("give both --mean and --std for " + channels + "-channel images, or neither.");
     }
+    for (float[] v : new float[][] {mean, std}) {
+      if (v != null && v.length != 1 && v.length != channels) {
+        throw new IllegalArgumentException("--mean and --std take one number per channel (" + channels + ") or one for all, got "
+            + v.length + ".");
+      }
+    }
     return new Resolved(cfg, mean, std);
+  }
+
+  /**
+   * Refuses, before any network is built, a first layer (and a ViT's position embeddings) whose shape is
+   * not {@code cfg}'s: the settings that size the network are checked against the file cheaply, so that
+   * an absurd one is never built. The other tensors are checked when loaded ({@link WeightImport}).
+   */
+  private static void requireFirstLayerFits(SafetensorsFile file, String fileName, NetConfig cfg) {
+    if (NetConfig.isVitArch(cfg.arch())) {
+      Tensor pe = file.tensors().get("patch_embed.proj.weight");
+      if (pe == null || pe.shape().length != 4) {
+        return; // the import names it
+      }
+      long dim = pe.shape()[0];
+      long grid = cfg.imageSize() / cfg.patchSize();
+      fits(pe, fileName, cfg, dim, cfg.inChannels(), cfg.patchSize(), cfg.patchSize());
+      fits(file.tensors().get("pos_embed"), fileName, cfg, 1, 1 + grid * grid, dim);
+    } else {
+      int k = cfg.stem().equals("imagenet") ? 7 : 3;
+      fits(file.tensors().get("conv1.weight"), fileName, cfg, org.aucl.model.ResNets.planes(cfg.width())[0],
+          cfg.inChannels(), k, k);
+    }
+  }
+
+  private static void fits(Tensor t, String fileName, NetConfig cfg, long... want) {
+    if (t != null && !java.util.Arrays.equals(t.shape(), want)) {
+      throw new IllegalArgumentException("tensor '" + t.name() + "' of " + fileName + " has shape "
+          + java.util.Arrays.toString(t.shape()) + ", but " + WeightsMetadata.describe(cfg) + " needs "
+          + java.util.Arrays.toString(want) + ".");
+    }
   }
 
   /** The shape of tensor {@code name}; null when absent or of another rank than its layer's (the import then names it). */
