@@ -9,6 +9,7 @@ import org.aucl.run.ImageIndex;
 import org.aucl.run.Provenance;
 import org.aucl.run.RunDirectory;
 import org.aucl.run.RunSummary;
+import org.aucl.run.WeightsOrigin;
 import org.aucl.spec.RunSpec;
 import org.aucl.train.Pretrainer;
 import org.aucl.util.Json;
@@ -44,8 +45,17 @@ public final class Pretraining {
    * is what {@link Pretrainer#check} found.
    */
   public static RunDirectory create(RunSpec spec, Path dir, Provenance provenance, ImageIndex images) {
+    return create(spec, dir, provenance, images, null);
+  }
+
+  /**
+   * As {@link #create(RunSpec, Path, Provenance, ImageIndex)}, for a run whose encoder starts from a
+   * file's weights ({@code weights}: what {@code InitWeights.check} found; null for none).
+   */
+  public static RunDirectory create(
+      RunSpec spec, Path dir, Provenance provenance, ImageIndex images, WeightsOrigin weights) {
     RunDirectory run = RunDirectory.create(dir);
-    Json.write(run.config(), new Provenance.ConfigFile(spec, provenance, images));
+    Json.write(run.config(), new Provenance.ConfigFile(spec, provenance, images, weights));
     return run;
   }
 

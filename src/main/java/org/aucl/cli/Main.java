@@ -16,6 +16,8 @@ import picocli.CommandLine;
       EvalCommand.class,
       EmbedCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       StudyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

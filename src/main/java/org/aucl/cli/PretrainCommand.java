@@ -19,6 +19,7 @@ import org.aucl.run.Provenance;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.run.RunDirectory;
 import org.aucl.run.RunSummary;
+import org.aucl.run.WeightsOrigin;
 import org.aucl.runeval.EvalRunner;
 import org.aucl.runeval.RunReporter;
 import org.aucl.runeval.StandardEvaluations;
@@ -27,6 +28,7 @@ import org.aucl.spec.RunSpec;
 import org.aucl.train.Pretrainer;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
+import org.aucl.weights.InitWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +56,11 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--resume", paramLabel = "DIR",
       description = "Continue the run in this directory from its last checkpoint (its config.json decides everything else).")
   Path resume;
+
+  @Option(names = "--init", paramLabel = "FILE",
+      description = "Start the encoder from a safetensors file's weights (torchvision or timm names, or 'aucl export'); "
+          + "the head, optimiser and objective start fresh. Recorded in config.json.")
+  Path init;
 
   @Option(names = "--stop-after", paramLabel = "EPOCH", description = "End after this epoch with a checkpoint; --resume continues the run later.")
   Integer stopAfter;
@@ -83,6 +90,7 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
   private RunSpec cfg;
   private Provenance provenance;
   private Pretrainer.CheckedData checkedData;
+  private WeightsOrigin initWeights;
 
   /** Every check of the options and the data, before anything is written. */
   @Override
@@ -91,8 +99,16 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
     if (stopAfter != null && stopAfter < 1) {
       throw new UserException("--stop-after must be at least 1, got " + stopAfter + ".");
     }
+    if (resume != null && init != null) {
+      throw new UserException("--init starts a new run and --resume continues one from its checkpoint: give one of them.");
+    }
     if (resume != null) {
-      cfg = Json.read(RunDirectory.open(resume).config(), Provenance.ConfigFile.class).config();
+      Provenance.ConfigFile made = Json.read(RunDirectory.open(resume).config(), Provenance.ConfigFile.class);
+      if (made.weights() != null && made.weights().imported()) {
+        throw new UserException(resume + " was made by 'aucl import', not by training, so there is nothing to resume: "
+            + "train from its weights with pretrain --init " + made.weights().file() + ".");
+      }
+      cfg = made.config();
       return;
     }
     if (out != null) {
@@ -102,6 +118,7 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
     cfg = options.spec();
     provenance = Pretraining.provenance(cfg, commandLine()); // what needs the engine: the network's convolutions
     checkedData = Pretrainer.check(cfg);
+    initWeights = init == null ? null : InitWeights.check(cfg, init);
   }
 
   @Override
@@ -114,11 +131,11 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
     if (resuming) {
       run = RunDirectory.open(resume);
     } else if (dryRun) {
-      System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, provenance, checkedData.images())));
+      System.out.println(Json.pretty(new Provenance.ConfigFile(cfg, provenance, checkedData.images(), initWeights)));
       return 0;
     } else {
       run = Pretraining.create(cfg, out != null ? out : RunDirectory.defaultPath(cfg.method().label(), cfg.data().dataset()),
-          provenance, checkedData.images());
+          provenance, checkedData.images(), initWeights);
     }
     Pretrainer trainer = new Pretrainer(cfg, run, resuming, quiet, System.out);
     if (checkedData != null) {

@@ -57,6 +57,14 @@ public interface PretrainMethod<B> extends AutoCloseable {
   /** The network whose encoder the monitor and the evaluations read. */
   ContrastiveNet evalNet();
 
+  /**
+   * Every network whose encoder starts from {@code pretrain --init}'s weights: the one trained, and a
+   * teacher that follows it.
+   */
+  default java.util.List<ContrastiveNet> initialisedNets() {
+    return java.util.List.of(evalNet());
+  }
+
   /** Checkpoint parts by file name, in a fixed order. */
   Map<String, StatePart> stateParts();
 

@@ -195,6 +195,21 @@ public final class ContrastiveNet implements AutoCloseable {
     return name.endsWith("_gamma") || name.endsWith("_beta") || name.endsWith("_bias");
   }
 
+  /**
+   * Every array by name, BatchNorm running statistics included, in the order {@link #save} writes them:
+   * what weights are exported from and imported into (in place).
+   */
+  public Map<String, NDArray> arrays() {
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    all.forEach((name, p) -> out.put(name, p.getArray()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The head's name: the prefix of its arrays ("projector" unless {@link #withHead} named another). */
+  public String headName() {
+    return headName;
+  }
+
   /** Writes every parameter, BatchNorm running statistics included, as (name, shape, float32 data). */
   public void save(DataOutputStream out) throws IOException {
     out.writeInt(all.size());

@@ -187,7 +187,8 @@ public final class Checkpoints {
     return new Manifest(sums);
   }
 
-  static String sha256(Path f) throws IOException {
+  /** The SHA-256 of a file's bytes, in hex. */
+  public static String sha256(Path f) throws IOException {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       try (InputStream in = Files.newInputStream(f)) {

@@ -37,12 +37,17 @@ public record Provenance(
   }
 
   /**
-   * config.json: the configuration, how it was made, and the images it was made on (null in runs made
-   * before this was recorded, and in a sweep's runs).
+   * config.json: the configuration, how it was made, the images it was made on (null in runs made
+   * before this was recorded, and in a sweep's runs), and where its weights came from when not from its
+   * training alone (null for a run trained from scratch: {@link WeightsOrigin}).
    */
-  public record ConfigFile(RunSpec config, Provenance provenance, ImageIndex images) {
+  public record ConfigFile(RunSpec config, Provenance provenance, ImageIndex images, WeightsOrigin weights) {
     public ConfigFile(RunSpec config, Provenance provenance) {
-      this(config, provenance, null);
+      this(config, provenance, null, null);
+    }
+
+    public ConfigFile(RunSpec config, Provenance provenance, ImageIndex images) {
+      this(config, provenance, images, null);
     }
   }
 }

@@ -61,6 +61,14 @@ public final class RunReport {
     }
 
     md.append("## Pretraining\n\n");
+    JsonNode weights = configFile.path("weights");
+    if (weights.isObject()) {
+      String from = "`" + weights.path("file").asText() + "` (SHA-256 `" + weights.path("sha256").asText() + "`, "
+          + weights.path("names").asText() + " names)";
+      md.append(WeightsOrigin.IMPORTED.equals(weights.path("kind").asText())
+          ? "Not trained by aucl: the weights were imported from " + from + " by `aucl import`.\n\n"
+          : "The encoder started from the weights of " + from + " (`--init`).\n\n");
+    }
     Path summary = checkpoint.run().summary();
     if (Files.isRegularFile(summary)) {
       RunSummary s = Json.read(summary, RunSummary.class);

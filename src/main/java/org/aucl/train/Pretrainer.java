@@ -30,11 +30,13 @@ import org.aucl.run.RunDirectory;
 import org.aucl.run.RunLock;
 import org.aucl.run.RunPlots;
 import org.aucl.run.RunSummary;
+import org.aucl.run.WeightsOrigin;
 import org.aucl.spec.CheckpointInterval;
 import org.aucl.spec.RunSpec;
 import org.aucl.spec.TwoViewSpec;
 import org.aucl.util.Json;
 import org.aucl.util.UserException;
+import org.aucl.weights.InitWeights;
 
 /**
  * The pretraining loop, for any {@link PretrainMethod}: the method's loader, the learning-rate
@@ -180,6 +182,18 @@ public final class Pretrainer {
     }
   }
 
+  /** A run made with {@code --init} starts from the file's encoder weights (every fresh start, so the same ones). */
+  private void initialise(PretrainMethod<?> method) {
+    if (!java.nio.file.Files.isRegularFile(run.config())) {
+      return;
+    }
+    WeightsOrigin w = Json.read(run.config(), Provenance.ConfigFile.class).weights();
+    if (w != null && WeightsOrigin.INIT.equals(w.kind())) {
+      InitWeights.apply(w, method.initialisedNets());
+      out.println("encoder initialised from " + w.file() + " (" + w.names() + " names)");
+    }
+  }
+
   /** Unwinds the loop after the mid-epoch checkpoint of {@link TrainingFaults#killAfterStep}. */
   private static final class StoppedAtStep extends RuntimeException {
     StoppedAtStep() {
@@ -195,6 +209,9 @@ public final class Pretrainer {
       Optional<Checkpoints.Found> found = resume ? Checkpoints.latestValid(run.lastCheckpoint()) : Optional.empty();
       if (resume && found.isEmpty()) {
         out.printf("%s has no complete checkpoint yet: starting the run over from its config.json%n", run.root());
+      }
+      if (found.isEmpty()) {
+        initialise(method);
       }
       Progress at = found.isPresent() ? resumeFrom(method, found.get()) : Progress.START;
       if (at.epoch() >= cfg.schedule().epochs()) {

@@ -38,6 +38,8 @@ class OptionValuesTest {
     List<String> args = TinyRun.pretrain(run, "auc-cl", 1);
     CommandRun made = CommandRun.of(args);
     assertEquals(0, made.exit(), made.toString());
+    CommandRun exported = CommandRun.of("export", run.toString(), "--out", tmp.resolve("w.safetensors").toString());
+    assertEquals(0, exported.exit(), exported.toString());
   }
 
   /** Arguments that make each command valid, so that only the option under test can be wrong. */
@@ -48,6 +50,9 @@ class OptionValuesTest {
       case "eval knn", "eval linear", "eval fewshot", "report" -> List.of(command.split(" ")[0], command.contains(" ")
           ? command.split(" ")[1] : run.toString(), run.toString());
       case "embed" -> List.of("embed", run.toString(), "--out", tmp.resolve("e.csv").toString());
+      case "export" -> List.of("export", run.toString(), "--out", tmp.resolve("x.safetensors").toString());
+      case "import" -> List.of("import", tmp.resolve("w.safetensors").toString(), "--dataset", DATA, "--out",
+          tmp.resolve("i").toString());
       case "data info" -> List.of("data", "info", DATA);
       case "data fetch" -> List.of("data", "fetch", "fashion-mnist", "--data-dir", tmp.resolve("d").toString());
       case "bench loader" -> List.of("bench", "loader", "--dataset", "noise-16");

@@ -77,6 +77,12 @@ public final class TeacherStudentMethod implements PretrainMethod<MultiCropBatch
     return nets.teacher();
   }
 
+  /** Student and teacher: the teacher starts as a copy of the student. */
+  @Override
+  public java.util.List<ContrastiveNet> initialisedNets() {
+    return java.util.List.of(nets.student(), nets.teacher());
+  }
+
   /** The student (encoder and head), trained by the optimiser. */
   public ContrastiveNet student() {
     return nets.student();
