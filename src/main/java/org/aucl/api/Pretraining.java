@@ -36,8 +36,8 @@ public final class Pretraining {
    * every check that needs the engine; {@code commandLine} is recorded as how the run was made.
    */
   public static RunDirectory create(RunSpec spec, Path dir, List<String> commandLine) {
-    Provenance provenance = provenance(spec, commandLine);
-    return create(spec, dir, provenance, Pretrainer.check(spec).images());
+    ImageIndex images = Pretrainer.check(spec).images();
+    return create(spec, dir, provenance(spec, commandLine), images);
   }
 
   /**
@@ -68,8 +68,8 @@ public final class Pretraining {
 
   /** Trains {@code spec} into a new run directory {@code dir}, quietly, and returns how it ended. */
   public static RunSummary run(RunSpec spec, Path dir) {
-    Provenance provenance = provenance(spec, List.of());
     Pretrainer.CheckedData checked = Pretrainer.check(spec);
+    Provenance provenance = provenance(spec, List.of());
     RunDirectory run = create(spec, dir, provenance, checked.images());
     return new Pretrainer(spec, run, false, true, System.out).using(checked).run();
   }

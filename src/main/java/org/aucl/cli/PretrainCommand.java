@@ -116,8 +116,8 @@ public final class PretrainCommand implements Callable<Integer>, Checked {
     }
     ensureFetched(options.dataset(), options.data.read.dataDir());
     cfg = options.spec();
-    provenance = Pretraining.provenance(cfg, commandLine()); // what needs the engine: the network's convolutions
     checkedData = Pretrainer.check(cfg);
+    provenance = Pretraining.provenance(cfg, commandLine()); // what needs the engine: the network's kernels
     initWeights = init == null ? null : InitWeights.check(cfg, init);
   }
 

@@ -106,10 +106,11 @@ public final class Pretrainer {
   }
 
   /**
-   * The largest number of images, times their pixels, of the whole-network check: float64 activations of
-   * 512 images of 32 x 32 fit in a few GB.
+   * The most images the whole-network check runs, and the most images times their pixels: the faults
+   * seen show at 16 to 64 images, and the check costs a few seconds there (docs/MODELS.md).
    */
-  private static final long CHECK_PIXELS = 512L * 32 * 32;
+  private static final int CHECK_BATCH = 64;
+  private static final long CHECK_PIXELS = 64L * 32 * 32;
 
   /**
    * The layout the run's network trains in: one whose float32 training pass the engine computes right
@@ -121,7 +122,7 @@ public final class Pretrainer {
     MemoryCheck.requireFits(cfg); // first: the check's float64 pass must fit too
     Device device = Devices.resolve(cfg.device());
     int side = cfg.net().imageSize();
-    int batch = (int) Math.max(2, Math.min(cfg.method().imagesPerPass(cfg.schedule().batchSize()),
+    int batch = (int) Math.max(2, Math.min(Math.min(cfg.method().imagesPerPass(cfg.schedule().batchSize()), CHECK_BATCH),
         CHECK_PIXELS / ((long) side * side)));
     try (ContrastiveNet net = cfg.method().evalNet(cfg.net(), device, cfg.seed())) {
       return NetworkCheck.chooseLayout(net, batch);
