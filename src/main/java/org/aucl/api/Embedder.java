@@ -168,15 +168,17 @@ public final class Embedder implements AutoCloseable {
     int c = checkpoint.channels();
     float[] chw = new float[c * h * w];
     for (int p = 0; p < h * w; p++) {
-      float r = ((argb[p] >>> 16) & 0xFF) / 255f;
-      float g = ((argb[p] >>> 8) & 0xFF) / 255f;
-      float b = (argb[p] & 0xFF) / 255f;
+      int r = (argb[p] >>> 16) & 0xFF;
+      int g = (argb[p] >>> 8) & 0xFF;
+      int b = argb[p] & 0xFF;
       if (c == 3) {
-        chw[p] = r;
-        chw[h * w + p] = g;
-        chw[2 * h * w + p] = b;
+        chw[p] = r / 255f;
+        chw[h * w + p] = g / 255f;
+        chw[2 * h * w + p] = b / 255f;
       } else {
-        chw[p] = 0.299f * r + 0.587f * g + 0.114f * b; // ITU-R 601-2 luma, as the image-folder reader
+        // ITU-R 601-2 luma rounded to 8 bits, as the image-folder reader stores it: the same file
+        // gives the same embedding here and in `aucl embed`
+        chw[p] = Math.min(255, Math.round(0.299f * r + 0.587f * g + 0.114f * b)) / 255f;
       }
     }
     return prepare(chw, new ImageShape(c, h, w), scratch);

@@ -80,11 +80,56 @@ class EmbedderTest {
     }
   }
 
+  @Test
+  void theReadmesFolderExampleFindsTheImageItself() throws Exception {
+    ReadmeExamples.assertQuoted("EmbedderFolderExample.java");
+    Path folder = java.nio.file.Files.createDirectories(tmp.resolve("folder/2024"));
+    for (int i = 0; i < 70; i++) { // more than one batch
+      ImageIO.write(picture(100 + i, 16, 16), "png", folder.resolve(String.format("img-%02d.png", i)).toFile());
+    }
+    assertEquals("2024/img-37.png", EmbedderFolderExample.mostSimilar(run, tmp.resolve("folder"), folder.resolve("img-37.png")));
+  }
+
+  @Test
+  void listsFilesAndFoldersGiveTheSingleImageEmbeddings() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(tmp.resolve("batched"));
+    List<Path> files = new ArrayList<>();
+    List<BufferedImage> images = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      images.add(picture(200 + i, 16, 16));
+      files.add(folder.resolve(String.format("b-%02d.png", i)));
+      ImageIO.write(images.get(i), "png", files.get(i).toFile());
+    }
+    try (Embedder one = Embedder.open(run, "last", 1); Embedder four = Embedder.open(run, "last", 4)) {
+      List<float[]> fromImages = four.embedImages(images);
+      List<float[]> fromFiles = four.embedFiles(files);
+      List<Embedder.Embedding> fromFolder = new ArrayList<>();
+      assertEquals(11, four.embedFolder(folder, fromFolder::add));
+      for (int i = 0; i < 11; i++) {
+        float[] single = one.embed(files.get(i));
+        assertArrayEquals(single, fromImages.get(i), 1e-5f, "image " + i + " in a batch of 4");
+        assertArrayEquals(single, fromFiles.get(i), 1e-5f, "file " + i);
+        assertEquals(String.format("b-%02d.png", i), fromFolder.get(i).id(), "relative-path order");
+        assertArrayEquals(single, fromFolder.get(i).vector(), 1e-5f, "folder row " + i);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> Embedder.open(run, "last", 0));
+    assertThrows(UserException.class, () -> {
+      try (Embedder e = Embedder.open(run)) {
+        e.embedFiles(List.of(files.get(0), tmp.resolve("missing.png")));
+      }
+    });
+  }
+
   private static BufferedImage picture(int seed) {
+    return picture(seed, 30, 20);
+  }
+
+  private static BufferedImage picture(int seed, int w, int h) {
     java.util.Random rnd = new java.util.Random(seed);
-    BufferedImage img = new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < 20; y++) {
-      for (int x = 0; x < 30; x++) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
         img.setRGB(x, y, rnd.nextInt(1 << 24));
       }
     }
