@@ -118,13 +118,13 @@ public final class StudyGradientBiasCommand implements Runnable, Checked {
     FixedViews views = StudyInputs.views(ckpt, dataDir.given() != null ? dataDir.given()
         : Path.of(ckpt.config().data().dataDir()), pool, seed);
     List<ContrastiveObjective> opened = new ArrayList<>();
-    try (ContrastiveNet net = ckpt.loadNet(device.resolve()); NDManager manager = NDManager.newBaseManager(net.device())) {
+    try (ContrastiveNet net = StudyInputs.net(ckpt, device.resolve(), chunk); NDManager manager = NDManager.newBaseManager(net.device())) {
       List<GradientBiasStudy.NamedLoss> named = UserInput.check(
           () -> StudyInputs.losses(ckpt, losses, temperature, manager, opened));
       StringBuilder header = new StringBuilder();
       header.append(String.format("%s, checkpoint %s (epoch %d); pool %d images of %s, two fixed views each (seed %d); "
-          + "BatchNorm in evaluation mode; %d mini-batches x %d repeats per size; %s%n",
-          runDir, ckpt.which(), ckpt.state().epoch(), pool, ckpt.config().data().dataset(), seed, draws, repeats,
+          + "BatchNorm in evaluation mode, %s; %d mini-batches x %d repeats per size; %s%n",
+          runDir, ckpt.which(), ckpt.state().epoch(), pool, ckpt.config().data().dataset(), seed, net.memoryFormat().label(), draws, repeats,
           Processor.describe()));
       for (GradientBiasStudy.NamedLoss l : named) {
         header.append("- ").append(l.describe()).append('\n');

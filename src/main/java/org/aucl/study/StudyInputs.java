@@ -1,5 +1,6 @@
 package org.aucl.study;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import org.aucl.loss.AucClSettings;
 import org.aucl.loss.ContrastiveObjective;
 import org.aucl.loss.ObjectiveConfig;
 import org.aucl.loss.Objectives;
+import org.aucl.model.ContrastiveNet;
+import org.aucl.model.MemoryFormat;
+import org.aucl.model.NetworkCheck;
 import org.aucl.run.Checkpoints;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.spec.RunSpec;
@@ -33,6 +37,31 @@ public final class StudyInputs {
           + ckpt.run().root() + " was trained by the " + ckpt.config().method().name() + " method.");
     }
     return spec;
+  }
+
+  /** The largest batch of the layout check, as pretraining checks it (docs/MODELS.md, "Whole-network check"). */
+  private static final int CHECK_BATCH = 64;
+  private static final long CHECK_PIXELS = 64L * 32 * 32;
+
+  /**
+   * The checkpoint's network, in a layout whose float32 gradients this processor computes right
+   * ({@link NetworkCheck}, at the chunk's size up to 64 images): the study back-propagates through it,
+   * as training does. The caller closes it.
+   */
+  public static ContrastiveNet net(RunCheckpoint ckpt, Device device, int chunk) {
+    ContrastiveNet net = ckpt.loadNet(device);
+    try {
+      int side = ckpt.imageSize();
+      int batch = (int) Math.max(2, Math.min(Math.min(chunk, CHECK_BATCH), CHECK_PIXELS / ((long) side * side)));
+      MemoryFormat layout = NetworkCheck.chooseLayout(net, batch);
+      if (layout != net.memoryFormat()) {
+        net.useMemoryFormat(layout);
+      }
+      return net;
+    } catch (RuntimeException e) {
+      net.close();
+      throw e;
+    }
   }
 
   /**
