@@ -19,11 +19,14 @@ import org.aucl.loss.ObjectiveConfig;
 import org.aucl.loss.Objectives;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.MemoryFormat;
+import org.aucl.model.NetConfig;
 import org.aucl.model.NetworkCheck;
 import org.aucl.run.Checkpoints;
+import org.aucl.run.Provenance;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.spec.RunSpec;
 import org.aucl.spec.TwoViewSpec;
+import org.aucl.util.Json;
 import org.aucl.util.UserException;
 
 /** What the gradient study takes from a run: its pool of fixed views, and the losses with their settings. */
@@ -44,13 +47,18 @@ public final class StudyInputs {
   private static final long CHECK_PIXELS = 64L * 32 * 32;
 
   /**
-   * The checkpoint's network, in a layout whose float32 gradients this processor computes right
-   * ({@link NetworkCheck}, at the chunk's size up to 64 images): the study back-propagates through it,
-   * as training does. The caller closes it.
+   * The checkpoint's network, in a layout whose float32 gradients this processor computes right: the
+   * one the run trained in (recorded in config.json, chosen by pretraining's check), kept unless
+   * {@link NetworkCheck} shows it wrong at the chunk's size (up to 64 images). The check passes or
+   * fails by draws, so the layout training settled on is the first one tried. The caller closes it.
    */
   public static ContrastiveNet net(RunCheckpoint ckpt, Device device, int chunk) {
     ContrastiveNet net = ckpt.loadNet(device);
     try {
+      MemoryFormat trained = trainedLayout(ckpt);
+      if (trained != null && !device.isGpu() && !NetConfig.isVitArch(ckpt.config().net().arch())) {
+        net.useMemoryFormat(trained);
+      }
       int side = ckpt.imageSize();
       int batch = (int) Math.max(2, Math.min(Math.min(chunk, CHECK_BATCH), CHECK_PIXELS / ((long) side * side)));
       MemoryFormat layout = NetworkCheck.chooseLayout(net, batch);
@@ -62,6 +70,18 @@ public final class StudyInputs {
       net.close();
       throw e;
     }
+  }
+
+  /** The layout config.json records for the run's network, or null when it records none. */
+  private static MemoryFormat trainedLayout(RunCheckpoint ckpt) {
+    Provenance p = Json.read(ckpt.run().config(), Provenance.ConfigFile.class).provenance();
+    String label = p == null ? null : p.memoryFormat();
+    for (MemoryFormat f : MemoryFormat.values()) {
+      if (f.label().equals(label)) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /**
