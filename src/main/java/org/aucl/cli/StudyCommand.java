@@ -8,8 +8,8 @@ import picocli.CommandLine;
 @Command(
     name = "study",
     mixinStandardHelpOptions = true,
-    description = "Studies of the objectives: bias of mini-batch estimates, speed of a step.",
-    subcommands = {StudyBiasCommand.class, StudySpeedCommand.class})
+    description = "Studies of the objectives: bias of mini-batch estimates (loss values, gradients on a run's images), speed of a step.",
+    subcommands = {StudyBiasCommand.class, StudyGradientBiasCommand.class, StudySpeedCommand.class})
 public final class StudyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin VerboseOption verbose;

@@ -58,6 +58,7 @@ class OptionValuesTest {
       case "bench loader" -> List.of("bench", "loader", "--dataset", "noise-16");
       case "bench embedder" -> List.of("bench", "embedder", run.toString());
       case "bench train" -> List.of("bench", "train", "--image-size", "16", "--channels", "1");
+      case "study gradient-bias" -> List.of("study", "gradient-bias", run.toString());
       default -> List.of(command.split(" "));
     };
   }
