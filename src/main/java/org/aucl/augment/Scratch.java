@@ -8,7 +8,7 @@ import java.util.IdentityHashMap;
  * number; an array is reallocated only when a larger one is needed. Not thread-safe: one per worker.
  */
 public final class Scratch {
-  private static final int SLOTS = 4;
+  private static final int SLOTS = 8;
   private final IdentityHashMap<Object, float[][]> floats = new IdentityHashMap<>();
   private final IdentityHashMap<Object, int[][]> ints = new IdentityHashMap<>();
 

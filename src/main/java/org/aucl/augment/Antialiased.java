@@ -1,0 +1,111 @@
+package org.aucl.augment;
+
+/**
+ * Separable resampling of a box of a CHW image with an antialias filter, as PIL's {@code Image.resize}
+ * and PyTorch's {@code interpolate(..., antialias=True)} (which torchvision's {@code Resize} and
+ * {@code RandomResizedCrop} use): when shrinking by a factor {@code s > 1} the kernel is stretched to
+ * {@code s} times its width, so every source pixel contributes and fine detail averages out instead of
+ * aliasing; when enlarging it is the plain kernel.
+ *
+ * <p>Output index {@code o} of an axis of box length {@code in} and output length {@code out} is centred
+ * at {@code c = (o + 0.5) * s} with {@code s = in / out}; it takes source pixels {@code j} in
+ * {@code [max(0, (int) (c - r + 0.5)), min(in, (int) (c + r + 0.5)))}, {@code r = support * max(s, 1)},
+ * weighted {@code filter((j - c + 0.5) / max(s, 1))} and normalised to sum 1. Pixels outside the box
+ * never contribute (the box is cut first, as torchvision's {@code resized_crop} does). Rows are resampled
+ * first, then columns (PIL's order), in float with double-precision weights.
+ */
+final class Antialiased {
+  private Antialiased() {}
+
+  /** True when either axis of a {@code boxH x boxW} box shrinks to {@code outH x outW}. */
+  static boolean shrinks(int boxH, int boxW, int outH, int outW) {
+    return boxH > outH || boxW > outW;
+  }
+
+  /**
+   * Resamples the box {@code (top, left, boxH, boxW)} of {@code src} (shape {@code in}) to
+   * {@code outH x outW} into {@code dst} (shape {@code in.channels() x outH x outW}).
+   */
+  static void resample(
+      float[] src, ImageShape in, int top, int left, int boxH, int boxW,
+      float[] dst, int outH, int outW, ResampleFilter filter, Object owner, Scratch scratch) {
+    int kx = taps(boxW, outW, filter);
+    int ky = taps(boxH, outH, filter);
+    int[] xs = scratch.ints(owner, 2, outW);
+    float[] xw = scratch.floats(owner, 2, outW * kx);
+    int[] ys = scratch.ints(owner, 3, outH);
+    float[] yw = scratch.floats(owner, 3, outH * ky);
+    weights(boxW, outW, filter, kx, xs, xw);
+    weights(boxH, outH, filter, ky, ys, yw);
+    int channels = in.channels();
+    float[] rows = scratch.floats(owner, 4, channels * boxH * outW);
+    int w = in.width();
+    int plane = in.plane();
+    for (int c = 0; c < channels; c++) {
+      for (int y = 0; y < boxH; y++) {
+        int row = c * plane + (top + y) * w + left;
+        int o = (c * boxH + y) * outW;
+        for (int ox = 0; ox < outW; ox++) {
+          int s = row + xs[ox];
+          int k = ox * kx;
+          float sum = 0f;
+          for (int t = 0; t < kx; t++) {
+            sum += src[s + t] * xw[k + t];
+          }
+          rows[o + ox] = sum;
+        }
+      }
+    }
+    int d = 0;
+    for (int c = 0; c < channels; c++) {
+      int base = c * boxH * outW;
+      for (int oy = 0; oy < outH; oy++) {
+        int k = oy * ky;
+        int r = base + ys[oy] * outW;
+        for (int ox = 0; ox < outW; ox++) {
+          float sum = 0f;
+          for (int t = 0; t < ky; t++) {
+            sum += rows[r + t * outW + ox] * yw[k + t];
+          }
+          dst[d++] = sum;
+        }
+      }
+    }
+  }
+
+  /** Taps per output pixel (the widest window; narrower ones are padded with zero weights). */
+  static int taps(int in, int out, ResampleFilter filter) {
+    double scale = (double) in / out;
+    double support = filter.support() * Math.max(scale, 1.0);
+    return Math.min(in, (int) Math.ceil(support) * 2 + 1);
+  }
+
+  /**
+   * For each output index {@code o}: the first source index {@code first[o]} and {@code k} weights at
+   * {@code weight[o * k ...]} (zero past the window), summing to 1.
+   */
+  static void weights(int in, int out, ResampleFilter filter, int k, int[] first, float[] weight) {
+    double scale = (double) in / out;
+    double stretch = Math.max(scale, 1.0);
+    double support = filter.support() * stretch;
+    double[] w = new double[k];
+    for (int o = 0; o < out; o++) {
+      double centre = (o + 0.5) * scale;
+      int lo = Math.max(0, (int) (centre - support + 0.5));
+      int hi = Math.min(in, (int) (centre + support + 0.5));
+      // Keep the k-wide window inside the box; the pixels it adds past the filter's reach weigh 0.
+      int start = Math.max(0, Math.min(lo, in - k));
+      double total = 0.0;
+      for (int t = 0; t < k; t++) {
+        int j = start + t;
+        double v = j >= lo && j < hi ? filter.weight((j - centre + 0.5) / stretch) : 0.0;
+        w[t] = v;
+        total += v;
+      }
+      first[o] = start;
+      for (int t = 0; t < k; t++) {
+        weight[o * k + t] = (float) (total == 0.0 ? 0.0 : w[t] / total);
+      }
+    }
+  }
+}
