@@ -1,4 +1,4 @@
-package org.aucl.augment;
+package org.aucl.data;
 
 /**
  * The interpolation kernels of {@link Antialiased}, as PIL and PyTorch's {@code antialias=True} define
@@ -9,7 +9,7 @@ public enum ResampleFilter {
   /** The triangle {@code max(0, 1 - |x|)}: bilinear interpolation (PIL's BILINEAR, torchvision's default). */
   BILINEAR(1.0) {
     @Override
-    double weight(double x) {
+    public double weight(double x) {
       double a = Math.abs(x);
       return a < 1.0 ? 1.0 - a : 0.0;
     }
@@ -17,7 +17,7 @@ public enum ResampleFilter {
   /** Keys' cubic with {@code a = -0.5} (PIL's BICUBIC and PyTorch's antialiased bicubic). */
   BICUBIC(2.0) {
     @Override
-    double weight(double x) {
+    public double weight(double x) {
       final double a = -0.5;
       double t = Math.abs(x);
       if (t < 1.0) {
@@ -37,10 +37,10 @@ public enum ResampleFilter {
   }
 
   /** Half-width of the kernel at scale 1, in source pixels. */
-  double support() {
+  public double support() {
     return support;
   }
 
   /** The kernel at distance {@code x} (in source pixels at scale 1). */
-  abstract double weight(double x);
+  public abstract double weight(double x);
 }

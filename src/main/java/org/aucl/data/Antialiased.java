@@ -1,4 +1,4 @@
-package org.aucl.augment;
+package org.aucl.data;
 
 /**
  * Separable resampling of a box of a CHW image with an antialias filter, as PIL's {@code Image.resize}
@@ -14,33 +14,32 @@ package org.aucl.augment;
  * never contribute (the box is cut first, as torchvision's {@code resized_crop} does). Rows are resampled
  * first, then columns (PIL's order), in float with double-precision weights.
  */
-final class Antialiased {
+public final class Antialiased {
   private Antialiased() {}
 
   /** True when either axis of a {@code boxH x boxW} box shrinks to {@code outH x outW}. */
-  static boolean shrinks(int boxH, int boxW, int outH, int outW) {
+  public static boolean shrinks(int boxH, int boxW, int outH, int outW) {
     return boxH > outH || boxW > outW;
   }
 
   /**
-   * Resamples the box {@code (top, left, boxH, boxW)} of {@code src} (shape {@code in}) to
-   * {@code outH x outW} into {@code dst} (shape {@code in.channels() x outH x outW}).
+   * Resamples the box {@code (top, left, boxH, boxW)} of {@code src} ({@code channels x height x width}) to
+   * {@code outH x outW} into {@code dst} ({@code channels x outH x outW}), with work arrays from {@code work}.
    */
-  static void resample(
-      float[] src, ImageShape in, int top, int left, int boxH, int boxW,
-      float[] dst, int outH, int outW, ResampleFilter filter, Object owner, Scratch scratch) {
+  public static void resample(
+      float[] src, int channels, int height, int width, int top, int left, int boxH, int boxW,
+      float[] dst, int outH, int outW, ResampleFilter filter, WorkArrays work) {
     int kx = taps(boxW, outW, filter);
     int ky = taps(boxH, outH, filter);
-    int[] xs = scratch.ints(owner, 2, outW);
-    float[] xw = scratch.floats(owner, 2, outW * kx);
-    int[] ys = scratch.ints(owner, 3, outH);
-    float[] yw = scratch.floats(owner, 3, outH * ky);
+    int[] xs = work.ints(0, outW);
+    float[] xw = work.floats(0, outW * kx);
+    int[] ys = work.ints(1, outH);
+    float[] yw = work.floats(1, outH * ky);
     weights(boxW, outW, filter, kx, xs, xw);
     weights(boxH, outH, filter, ky, ys, yw);
-    int channels = in.channels();
-    float[] rows = scratch.floats(owner, 4, channels * boxH * outW);
-    int w = in.width();
-    int plane = in.plane();
+    float[] rows = work.floats(2, channels * boxH * outW);
+    int w = width;
+    int plane = height * width;
     for (int c = 0; c < channels; c++) {
       for (int y = 0; y < boxH; y++) {
         int row = c * plane + (top + y) * w + left;
