@@ -3,13 +3,13 @@ package org.aucl.api;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.aucl.augment.ImageShape;
 import org.aucl.augment.Scratch;
 import org.aucl.augment.ViewPipeline;
+import org.aucl.data.ImageDecoder;
+import org.aucl.data.UnreadableImage;
 import org.aucl.model.ContrastiveNet;
 import org.aucl.model.Devices;
 import org.aucl.run.RunCheckpoint;
@@ -48,38 +48,27 @@ public final class Embedder implements AutoCloseable {
     return net.featureDim();
   }
 
-  /** The embedding of an image file (PNG, JPEG, BMP or GIF). */
+  /** The embedding of an image file (PNG, JPEG including CMYK, BMP or GIF), read as image folders are. */
   public float[] embed(Path imageFile) {
-    BufferedImage img;
     try {
-      img = ImageIO.read(imageFile.toFile());
-    } catch (IOException e) {
-      throw new UserException("Cannot read image " + imageFile + ": " + e.getMessage() + ".", e);
+      return embed(ImageDecoder.read(imageFile));
+    } catch (UnreadableImage e) {
+      throw new UserException("Cannot decode image " + imageFile + ": " + e.problem() + ".", e);
     }
-    if (img == null) {
-      throw new UserException("Cannot decode image " + imageFile + ": no image reader recognises its content.");
-    }
-    return embed(img);
   }
 
-  /** The embedding of an image of any size and colour model. */
+  /**
+   * The embedding of an image of any size and colour model: its pixels as image folders read them
+   * ({@link ImageDecoder#pixels}), the short side resized to the run's size and the centre cut.
+   */
   public float[] embed(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
-    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
     int c = checkpoint.channels();
-    float[] chw = new float[c * h * w];
-    for (int p = 0; p < h * w; p++) {
-      float r = ((argb[p] >>> 16) & 0xFF) / 255f;
-      float g = ((argb[p] >>> 8) & 0xFF) / 255f;
-      float b = (argb[p] & 0xFF) / 255f;
-      if (c == 3) {
-        chw[p] = r;
-        chw[h * w + p] = g;
-        chw[2 * h * w + p] = b;
-      } else {
-        chw[p] = 0.299f * r + 0.587f * g + 0.114f * b; // ITU-R 601-2 luma, as the image-folder reader
-      }
+    byte[] px = ImageDecoder.pixels(image, c);
+    float[] chw = new float[px.length];
+    for (int k = 0; k < px.length; k++) {
+      chw[k] = (px[k] & 0xFF) / 255f;
     }
     return embed(chw, new ImageShape(c, h, w));
   }

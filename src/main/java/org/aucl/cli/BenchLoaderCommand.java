@@ -88,7 +88,7 @@ public final class BenchLoaderCommand implements Runnable, Checked {
         .map(d -> (ImageDataset) d)
         .orElseGet(() -> Datasets.open(dataset, "train", dataDir.orDefault()));
     aug = UserInput.check(
-        () -> AugmentPresets.create(preset, new ImageShape(ds.channels(), ds.height(), ds.width()), outputSize));
+        () -> AugmentPresets.create(preset, ds, outputSize));
     double bytes = 4.0 * 2 * batchSize * (prefetch + 2) * aug.channels() * (double) aug.outputSize() * aug.outputSize();
     if (bytes > Runtime.getRuntime().maxMemory() / 2.0) {
       throw new UserException(String.format(java.util.Locale.ROOT,
