@@ -41,7 +41,7 @@ public final class DataOptions {
   /** The data as given, without the preset (a recipe may set that; {@link #applyTo} sets the given one). */
   DataSpec spec() {
     DataSpec.Builder d = DataSpec.builder().setDataset(dataset()).optDataDir(read.dataDir())
-        .optCoarseLabels(read.coarse()).optChannels(read.channels());
+        .optCoarseLabels(read.coarse()).optChannels(read.channels()).optShortSide(read.shortSide());
     if (read.labels() != null) {
       d.optLabels(read.labels());
     }

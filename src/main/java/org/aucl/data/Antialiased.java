@@ -55,18 +55,25 @@ public final class Antialiased {
         }
       }
     }
-    int d = 0;
+    // Columns: tap by tap over whole rows, which the JIT vectorises.
     for (int c = 0; c < channels; c++) {
       int base = c * boxH * outW;
       for (int oy = 0; oy < outH; oy++) {
         int k = oy * ky;
         int r = base + ys[oy] * outW;
+        int d = (c * outH + oy) * outW;
         for (int ox = 0; ox < outW; ox++) {
-          float sum = 0f;
-          for (int t = 0; t < ky; t++) {
-            sum += rows[r + t * outW + ox] * yw[k + t];
+          dst[d + ox] = 0f;
+        }
+        for (int t = 0; t < ky; t++) {
+          float wt = yw[k + t];
+          if (wt == 0f) {
+            continue;
           }
-          dst[d++] = sum;
+          int from = r + t * outW;
+          for (int ox = 0; ox < outW; ox++) {
+            dst[d + ox] += rows[from + ox] * wt;
+          }
         }
       }
     }
