@@ -16,11 +16,12 @@ import org.aucl.util.UserException;
  * or any folder read with {@link FolderLabels#NONE}, is unlabeled: every image at any depth. Each image
  * is named by its path relative to the folder ({@link #id}). Files whose headers do not read are
  * refused or left out when the folder is indexed ({@link BadImages}). Decoded images are kept as bytes
- * when the whole set fits in 1 GiB (and {@link DatasetOptions#keepDecoded}), so later epochs do not
+ * when the whole set fits in a quarter of the heap, at least 1 GiB (and {@link DatasetOptions#keepDecoded}), so later epochs do not
  * decode again.
  */
 public final class ImageFolderDataset extends ShapedImageDataset {
-  private static final long MAX_CACHE_BYTES = 1L << 30;
+  /** Decoded images are kept when all of them fit in this: a quarter of the heap, at least 1 GiB. */
+  private static final long MAX_CACHE_BYTES = Math.max(1L << 30, Runtime.getRuntime().maxMemory() / 4);
 
   private final Path root;
   private final List<String> ids;
