@@ -11,8 +11,8 @@ package org.aucl.data;
  * at {@code c = (o + 0.5) * s} with {@code s = in / out}; it takes source pixels {@code j} in
  * {@code [max(0, (int) (c - r + 0.5)), min(in, (int) (c + r + 0.5)))}, {@code r = support * max(s, 1)},
  * weighted {@code filter((j - c + 0.5) / max(s, 1))} and normalised to sum 1. Pixels outside the box
- * never contribute (the box is cut first, as torchvision's {@code resized_crop} does). Rows are resampled
- * first, then columns (PIL's order), in float with double-precision weights.
+ * never contribute (the box is cut first, as torchvision's {@code resized_crop} does). Columns are
+ * resampled first, then rows, in float with weights computed in double.
  */
 public final class Antialiased {
   private Antialiased() {}
@@ -37,44 +37,42 @@ public final class Antialiased {
     float[] yw = work.floats(1, outH * ky);
     weights(boxW, outW, filter, kx, xs, xw);
     weights(boxH, outH, filter, ky, ys, yw);
-    float[] rows = work.floats(2, channels * boxH * outW);
+    // Columns first, tap by tap over whole rows of the box (the JIT vectorises it), then rows on the
+    // outH rows left: the scalar pass runs over outH rows instead of boxH. PIL runs rows first; the two
+    // orders differ by float rounding only.
+    float[] cols = work.floats(2, channels * outH * boxW);
     int w = width;
     int plane = height * width;
     for (int c = 0; c < channels; c++) {
-      for (int y = 0; y < boxH; y++) {
-        int row = c * plane + (top + y) * w + left;
-        int o = (c * boxH + y) * outW;
-        for (int ox = 0; ox < outW; ox++) {
-          int s = row + xs[ox];
-          int k = ox * kx;
-          float sum = 0f;
-          for (int t = 0; t < kx; t++) {
-            sum += src[s + t] * xw[k + t];
-          }
-          rows[o + ox] = sum;
-        }
-      }
-    }
-    // Columns: tap by tap over whole rows, which the JIT vectorises.
-    for (int c = 0; c < channels; c++) {
-      int base = c * boxH * outW;
       for (int oy = 0; oy < outH; oy++) {
         int k = oy * ky;
-        int r = base + ys[oy] * outW;
-        int d = (c * outH + oy) * outW;
-        for (int ox = 0; ox < outW; ox++) {
-          dst[d + ox] = 0f;
+        int d = (c * outH + oy) * boxW;
+        for (int x = 0; x < boxW; x++) {
+          cols[d + x] = 0f;
         }
         for (int t = 0; t < ky; t++) {
           float wt = yw[k + t];
           if (wt == 0f) {
             continue;
           }
-          int from = r + t * outW;
-          for (int ox = 0; ox < outW; ox++) {
-            dst[d + ox] += rows[from + ox] * wt;
+          int from = c * plane + (top + ys[oy] + t) * w + left;
+          for (int x = 0; x < boxW; x++) {
+            cols[d + x] += src[from + x] * wt;
           }
         }
+      }
+    }
+    for (int r = 0; r < channels * outH; r++) {
+      int row = r * boxW;
+      int o = r * outW;
+      for (int ox = 0; ox < outW; ox++) {
+        int s = row + xs[ox];
+        int k = ox * kx;
+        float sum = 0f;
+        for (int t = 0; t < kx; t++) {
+          sum += cols[s + t] * xw[k + t];
+        }
+        dst[o + ox] = sum;
       }
     }
   }
