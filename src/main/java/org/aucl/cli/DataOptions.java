@@ -65,7 +65,12 @@ public final class DataOptions {
     if (preset != null) {
       b.setData(b.data().toBuilder().optPreset(preset).build());
     }
-    b.optImageSize(read.imageSize());
+    if (read.imageSize != null) {
+      b.optImageSize(read.imageSize);
+    }
+    if (read.shortSide != null) {
+      b.setData(b.data().toBuilder().optShortSide(read.shortSide).build()); // given: wins over a recipe's
+    }
     augment.applyTo(b);
   }
 
