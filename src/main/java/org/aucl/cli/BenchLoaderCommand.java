@@ -108,8 +108,9 @@ public final class BenchLoaderCommand implements Runnable, Checked {
       check();
     }
     System.out.printf(Locale.ROOT,
-        "loader bench: %s (%d images %dx%dx%d), preset %s, views %s, batch %d, %d warm-up + %d timed batches x %d runs, prefetch %d, %d cores%n",
-        ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), preset, aug.output(), batchSize, warmup,
+        "loader bench: %s (%d images %s), preset %s, views %s, batch %d, %d warm-up + %d timed batches x %d runs, prefetch %d, %d cores%n",
+        ds.name(), ds.size(), ds.shapesVary() ? ds.channels() + " channels, each of its own shape"
+            : ds.channels() + "x" + ds.height() + "x" + ds.width(), preset, aug.output(), batchSize, warmup,
         batches, repeats, prefetch, Runtime.getRuntime().availableProcessors());
     for (int t : threads) {
       Result r = measure(ds, aug, t);
