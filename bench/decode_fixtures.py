@@ -10,7 +10,7 @@ cmyk.jpg   CMYK JPEG as print software writes it (Adobe marker, inverted samples
 ycck.jpg   the same colours as Adobe YCCK (transform 2): PIL cannot write one, so its CMYK writer gets
            the Y, Cb, Cr of the inverted CMY and K, and the marker's transform byte is set to 2
 grey16.png 16-bit grey PNG: expected.txt has the value >> 8 (PIL 9.4's convert("RGB") clips a 16-bit
-           grey image to 255 instead; aucl scales it, as PIL 10.1 and later do)
+           grey image to 255 instead; aucl keeps the top byte)
 palette.png, grey-alpha.png, grey.png (8-bit grey: the value 68 must read 68)
 """
 import os
