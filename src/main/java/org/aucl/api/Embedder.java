@@ -16,7 +16,8 @@ import org.aucl.augment.ViewPipeline;
 import org.aucl.data.BadImages;
 import org.aucl.data.DatasetOptions;
 import org.aucl.data.FolderLabels;
-import org.aucl.data.ImageFolderDataset;
+import org.aucl.data.ImageDecoder;
+import org.aucl.data.UnreadableImage;
 import org.aucl.embedding.EmbeddingRow;
 import org.aucl.embedding.EmbeddingWriter;
 import org.aucl.model.ContrastiveNet;
@@ -24,6 +25,7 @@ import org.aucl.model.Devices;
 import org.aucl.run.RunCheckpoint;
 import org.aucl.runeval.CorpusEmbedder;
 import org.aucl.runeval.EmbeddingRows;
+import org.aucl.util.UserException;
 
 /**
  * The embeddings of images by a pretrained run: the L2-normalised encoder output (before the
@@ -84,12 +86,15 @@ public final class Embedder implements AutoCloseable {
     return batchSize;
   }
 
-  /** The embedding of an image file (PNG, JPEG, BMP or GIF). */
+  /** The embedding of an image file (PNG, JPEG including CMYK, BMP or GIF), read as image folders are. */
   public float[] embed(Path imageFile) {
-    return embed(ImageFolderDataset.decode(imageFile));
+    return embed(read(imageFile));
   }
 
-  /** The embedding of an image of any size and colour model. */
+  /**
+   * The embedding of an image of any size and colour model: its pixels as image folders read them
+   * ({@link ImageDecoder#pixels}), the short side resized to the run's size and the centre cut.
+   */
   public float[] embed(BufferedImage image) {
     return embedImages(List.of(image)).get(0);
   }
@@ -130,7 +135,7 @@ public final class Embedder implements AutoCloseable {
     for (int from = 0; from < files.size(); from += batchSize) {
       List<BufferedImage> batch = new ArrayList<>();
       for (Path f : files.subList(from, Math.min(files.size(), from + batchSize))) {
-        batch.add(ImageFolderDataset.decode(f));
+        batch.add(read(f));
       }
       out.addAll(embedImages(batch));
     }
@@ -148,11 +153,10 @@ public final class Embedder implements AutoCloseable {
    */
   public long embedFolder(Path folder, Consumer<Embedding> each) {
     checkOpen();
-    DatasetOptions read = DatasetOptions.DEFAULTS.withImageSize(checkpoint.imageSize())
-        .withChannels(checkpoint.channels()).withLabels(FolderLabels.NONE).withOnBadImage(BadImages.STOP)
+    DatasetOptions read = DatasetOptions.DEFAULTS.withLabels(FolderLabels.NONE).withOnBadImage(BadImages.STOP)
         .withKeepDecoded(false);
-    ImageFolderDataset images = new ImageFolderDataset(folder.getFileName().toString(), folder, read);
-    EmbeddingRows rows = new EmbeddingRows(List.of(new EmbeddingRows.Part(images, null, null)), false, List.of());
+    EmbeddingRows rows = EmbeddingRows.of(folder.toString(), folder, read, EmbeddingRows.ALL, checkpoint.channels(),
+        checkpoint.imageSize());
     CorpusEmbedder corpus = new CorpusEmbedder(checkpoint, net.manager(), this::lockedFeatures, batchSize,
         Runtime.getRuntime().availableProcessors(), BadImages.STOP);
     try (CallbackWriter writer = new CallbackWriter(each)) {
@@ -161,27 +165,23 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
+  /** An image's pixels as image folders read them ({@link ImageDecoder#pixels}), prepared as evaluations do. */
   private float[] prepare(BufferedImage image, Scratch scratch) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
     int c = checkpoint.channels();
-    float[] chw = new float[c * h * w];
-    for (int p = 0; p < h * w; p++) {
-      int r = (argb[p] >>> 16) & 0xFF;
-      int g = (argb[p] >>> 8) & 0xFF;
-      int b = argb[p] & 0xFF;
-      if (c == 3) {
-        chw[p] = r / 255f;
-        chw[h * w + p] = g / 255f;
-        chw[2 * h * w + p] = b / 255f;
-      } else {
-        // ITU-R 601-2 luma rounded to 8 bits, as the image-folder reader stores it: the same file
-        // gives the same embedding here and in `aucl embed`
-        chw[p] = Math.min(255, Math.round(0.299f * r + 0.587f * g + 0.114f * b)) / 255f;
-      }
+    byte[] px = ImageDecoder.pixels(image, c);
+    float[] chw = new float[px.length];
+    for (int k = 0; k < px.length; k++) {
+      chw[k] = (px[k] & 0xFF) / 255f;
     }
-    return prepare(chw, new ImageShape(c, h, w), scratch);
+    return prepare(chw, new ImageShape(c, image.getHeight(), image.getWidth()), scratch);
+  }
+
+  private static BufferedImage read(Path file) {
+    try {
+      return ImageDecoder.read(file);
+    } catch (UnreadableImage e) {
+      throw new UserException("Cannot decode image " + file + ": " + e.problem() + ".", e);
+    }
   }
 
   /** The evaluation transform of one image: the run's channels, size and normalisation. */

@@ -110,9 +110,23 @@ public record AugmentConfig(
 
   /** The evaluation transform (resize when needed, normalise) for input images of shape {@code in}. */
   public ViewPipeline eval(ImageShape in) {
+    return eval(in, false);
+  }
+
+  /**
+   * The evaluation transform for images of shape {@code in}, or of shapes of their own when
+   * {@code shapesVary} ({@code in} then the nominal square): images that are not square, or may not be,
+   * are resized to the output side on their short side and centre-cropped ({@link CenterCrop},
+   * torchvision's {@code Resize(s)} and {@code CenterCrop(s)}); square ones are resized when their size
+   * differs; then normalised.
+   */
+  public ViewPipeline eval(ImageShape in, boolean shapesVary) {
     ImageShape out = outputShape(in);
     List<ViewTransform> steps = new ArrayList<>();
-    if (!out.equals(in)) {
+    boolean square = out.height() == out.width();
+    if (square && (shapesVary || in.height() != in.width())) {
+      steps.add(new CenterCrop(out.height()));
+    } else if (!out.equals(in)) {
       steps.add(new Resize(out.height(), out.width()));
     }
     steps.add(Normalize.forChannels(mean, std, in.channels()));

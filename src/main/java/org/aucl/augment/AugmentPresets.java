@@ -56,6 +56,12 @@ public final class AugmentPresets {
     return f.get();
   }
 
+  /** Preset {@code name} resolved for the images of {@code ds} (of their own shapes when they vary). */
+  public static Augmentation create(String name, org.aucl.data.ImageDataset ds, int outputSize) {
+    AugmentConfig c = config(name).toBuilder().optOutputSize(outputSize).build();
+    return Augmentation.of(name, c, ImageShape.of(ds), ds.shapesVary());
+  }
+
   /** Preset {@code name} resolved for {@code input} images; {@code outputSize} 0 keeps the input size. */
   public static Augmentation create(String name, ImageShape input, int outputSize) {
     AugmentConfig c = config(name).toBuilder().optOutputSize(outputSize).build();

@@ -16,9 +16,18 @@ public record Augmentation(
 
   /** Resolves {@code config} for images of shape {@code input}. */
   public static Augmentation of(String preset, AugmentConfig config, ImageShape input) {
+    return of(preset, config, input, false);
+  }
+
+  /**
+   * Resolves {@code config} for images of shape {@code input}, or of their own shapes when
+   * {@code shapesVary} ({@code input} the nominal one: the training crops take any shape, the
+   * evaluation resizes the short side and crops the centre).
+   */
+  public static Augmentation of(String preset, AugmentConfig config, ImageShape input, boolean shapesVary) {
     return new Augmentation(
         preset, config, input, config.outputShape(input), config.view(0, input), config.view(1, input),
-        config.eval(input));
+        config.eval(input, shapesVary));
   }
 
   public int outputSize() {

@@ -24,7 +24,7 @@ public final class EvalLoader implements Iterable<Batch> {
     this.dataset = dataset;
     this.transform = transform;
     this.batchSize = batchSize;
-    this.in = new ImageShape(dataset.channels(), dataset.height(), dataset.width());
+    this.in = ImageShape.of(dataset);
     this.out = transform.outputShape(in);
   }
 
@@ -37,7 +37,7 @@ public final class EvalLoader implements Iterable<Batch> {
   public Iterator<Batch> iterator() {
     return new Iterator<>() {
       private final Scratch scratch = new Scratch();
-      private final float[] src = new float[in.size()];
+      private float[] src = new float[in.size()];
       private final float[] img = new float[out.size()];
       private final SplittableRandom rng = new SplittableRandom(0);
       private int next;
@@ -59,8 +59,12 @@ public final class EvalLoader implements Iterable<Batch> {
         int[] indices = new int[size];
         for (int q = 0; q < size; q++) {
           int idx = next + q;
+          ImageShape shape = dataset.shapesVary() ? ImageShape.of(dataset, idx) : in;
+          if (src.length < shape.size()) {
+            src = new float[shape.size()];
+          }
           dataset.image(idx, src);
-          transform.apply(src, in, img, rng, scratch);
+          transform.apply(src, shape, img, rng, scratch);
           System.arraycopy(img, 0, images, q * len, len);
           labels[q] = dataset.label(idx);
           indices[q] = idx;

@@ -20,6 +20,16 @@ public record ImageShape(int channels, int height, int width) {
     return height * width;
   }
 
+  /** The shape of image {@code i} of {@code ds} (each image's own when its shapes vary). */
+  public static ImageShape of(org.aucl.data.ImageDataset ds, int i) {
+    return new ImageShape(ds.channels(), ds.height(i), ds.width(i));
+  }
+
+  /** The shape of {@code ds}'s images: their common one, or the nominal square when their shapes vary. */
+  public static ImageShape of(org.aucl.data.ImageDataset ds) {
+    return new ImageShape(ds.channels(), ds.height(), ds.width());
+  }
+
   public ImageShape withSize(int newHeight, int newWidth) {
     return new ImageShape(channels, newHeight, newWidth);
   }

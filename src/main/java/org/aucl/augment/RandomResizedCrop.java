@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * {@code U(scale) * H * W} and ratio {@code exp(U(log ratio))}, with
  * {@code w = round(sqrt(area * ratio))}, {@code h = round(sqrt(area / ratio))} (round half to even,
  * as Python) and a uniform position; if no try fits, the centre crop of the whole image clamped to the
- * ratio range. Resampling has no antialias filter (see docs/AUGMENTATIONS.md).
+ * ratio range. The box is resampled as torchvision resamples it ({@link Resampling}: antialiased when it
+ * shrinks).
  *
  * <p>Input {@code C x H x W}, output {@code C x outH x outW}.
  */
@@ -95,7 +96,7 @@ public final class RandomResizedCrop implements ViewTransform {
   @Override
   public void apply(float[] src, ImageShape in, float[] dst, SplittableRandom rng, Scratch scratch) {
     Box b = sampleBox(in.height(), in.width(), rng);
-    Bilinear.resample(src, in, b.top(), b.left(), b.height(), b.width(), dst, outH, outW, this, scratch);
+    Resampling.resample(src, in, b.top(), b.left(), b.height(), b.width(), dst, outH, outW, this, scratch);
   }
 
   static double uniform(SplittableRandom rng, double lo, double hi) {

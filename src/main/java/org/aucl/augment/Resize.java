@@ -3,7 +3,8 @@ package org.aucl.augment;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic bilinear resize of the whole image to {@code outH x outW} (no antialias); the identity
+ * Deterministic bilinear resize of the whole image to {@code outH x outW} (antialiased when shrinking:
+ * {@link Resampling}); the identity
  * (a copy) when the size already matches. Input {@code C x H x W}, output {@code C x outH x outW}.
  */
 public final class Resize implements ViewTransform {
@@ -29,7 +30,7 @@ public final class Resize implements ViewTransform {
       ViewTransform.copyIfNeeded(src, dst, in.size());
       return;
     }
-    Bilinear.resample(src, in, 0, 0, in.height(), in.width(), dst, outH, outW, this, scratch);
+    Resampling.resample(src, in, 0, 0, in.height(), in.width(), dst, outH, outW, this, scratch);
   }
 
   @Override

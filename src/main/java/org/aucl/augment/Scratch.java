@@ -1,6 +1,7 @@
 package org.aucl.augment;
 
 import java.util.IdentityHashMap;
+import org.aucl.data.WorkArrays;
 
 /**
  * Reusable work arrays of one thread, so that transforms allocate nothing per pixel or per image once
@@ -8,7 +9,7 @@ import java.util.IdentityHashMap;
  * number; an array is reallocated only when a larger one is needed. Not thread-safe: one per worker.
  */
 public final class Scratch {
-  private static final int SLOTS = 4;
+  private static final int SLOTS = 8;
   private final IdentityHashMap<Object, float[][]> floats = new IdentityHashMap<>();
   private final IdentityHashMap<Object, int[][]> ints = new IdentityHashMap<>();
 
@@ -21,6 +22,21 @@ public final class Scratch {
       slots[slot] = a;
     }
     return a;
+  }
+
+  /** {@code owner}'s slots 4 to 7 as {@link WorkArrays}, apart from the 0 to 3 it uses itself. */
+  public WorkArrays work(Object owner) {
+    return new WorkArrays() {
+      @Override
+      public float[] floats(int slot, int length) {
+        return Scratch.this.floats(owner, 4 + slot, length);
+      }
+
+      @Override
+      public int[] ints(int slot, int length) {
+        return Scratch.this.ints(owner, 4 + slot, length);
+      }
+    };
   }
 
   /** An int array of at least {@code length} elements (contents unspecified) for {@code owner}'s slot. */

@@ -51,12 +51,22 @@ final class ViewLoader implements AutoCloseable {
   private final ExecutorService pool;
   private final ThreadLocal<Worker> worker;
   private volatile boolean closed;
+  /** Images of their own shapes: each is read and transformed at its shape ({@code in} is nominal). */
+  private final boolean varying;
 
   /** Per-thread buffers: the source image, one output view (of the largest shape), the transforms' scratch. */
   private final class Worker {
-    final float[] src = new float[in.size()];
+    float[] src = new float[in.size()];
     final float[] view = new float[maxViewSize()];
     final Scratch scratch = new Scratch();
+
+    /** The source buffer, grown for an image of {@code length} values (images of their own shapes). */
+    float[] source(int length) {
+      if (src.length < length) {
+        src = new float[length];
+      }
+      return src;
+    }
   }
 
   private int maxViewSize() {
@@ -82,7 +92,8 @@ final class ViewLoader implements AutoCloseable {
     }
     this.dataset = dataset;
     this.views = List.copyOf(views);
-    this.in = new ImageShape(dataset.channels(), dataset.height(), dataset.width());
+    this.in = ImageShape.of(dataset);
+    this.varying = dataset.shapesVary();
     this.out = new ImageShape[views.size()];
     for (int v = 0; v < out.length; v++) {
       out[v] = views.get(v).outputShape(in);
@@ -276,10 +287,15 @@ final class ViewLoader implements AutoCloseable {
     for (int q = from; q < to; q++) {
       int pos = b * batchSize + q;
       int idx = perm[pos];
-      dataset.image(idx, w.src);
+      ImageShape shape = varying ? ImageShape.of(dataset, idx) : in;
+      float[] src = w.source(shape.size());
+      dataset.image(idx, src);
       for (int v = 0; v < out.length; v++) {
         int len = out[v].size();
-        views.get(v).apply(w.src, in, w.view, viewRandom(epoch, pos, v), w.scratch);
+        if (varying && !views.get(v).outputShape(shape).equals(out[v])) {
+          throw new IllegalStateException("view " + v + " of " + shape + " images is not " + out[v] + ": images of their own shapes need views of one size.");
+        }
+        views.get(v).apply(src, shape, w.view, viewRandom(epoch, pos, v), w.scratch);
         System.arraycopy(w.view, 0, batch.views()[v], q * len, len);
       }
       batch.labels()[q] = dataset.label(idx);

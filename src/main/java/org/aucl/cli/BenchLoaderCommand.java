@@ -10,6 +10,7 @@ import org.aucl.augment.ImageShape;
 import org.aucl.augment.NoiseDataset;
 import org.aucl.augment.PairBatch;
 import org.aucl.augment.TwoViewLoader;
+import org.aucl.data.DatasetOptions;
 import org.aucl.data.Datasets;
 import org.aucl.data.ImageDataset;
 import org.aucl.util.UserException;
@@ -41,6 +42,9 @@ public final class BenchLoaderCommand implements Runnable, Checked {
   @Option(names = "--output-size", defaultValue = "0", description = "Side of the views; 0 keeps the dataset's size.")
   int outputSize;
 
+  @Option(names = "--short-side", defaultValue = "0",
+      description = "Image folders: downscale each image once, at decode, to this short side (default 0: the decoded size).")
+  int shortSide;
   @Option(names = "--batch-size", defaultValue = "256", description = "Images per batch (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -86,9 +90,10 @@ public final class BenchLoaderCommand implements Runnable, Checked {
     }
     ds = NoiseDataset.fromName(dataset, seed)
         .map(d -> (ImageDataset) d)
-        .orElseGet(() -> Datasets.open(dataset, "train", dataDir.orDefault()));
+        .orElseGet(() -> Datasets.open(dataset, "train", dataDir.orDefault(),
+            UserInput.check(() -> DatasetOptions.DEFAULTS.withShortSide(shortSide))));
     aug = UserInput.check(
-        () -> AugmentPresets.create(preset, new ImageShape(ds.channels(), ds.height(), ds.width()), outputSize));
+        () -> AugmentPresets.create(preset, ds, outputSize));
     double bytes = 4.0 * 2 * batchSize * (prefetch + 2) * aug.channels() * (double) aug.outputSize() * aug.outputSize();
     if (bytes > Runtime.getRuntime().maxMemory() / 2.0) {
       throw new UserException(String.format(java.util.Locale.ROOT,
@@ -103,8 +108,9 @@ public final class BenchLoaderCommand implements Runnable, Checked {
       check();
     }
     System.out.printf(Locale.ROOT,
-        "loader bench: %s (%d images %dx%dx%d), preset %s, views %s, batch %d, %d warm-up + %d timed batches x %d runs, prefetch %d, %d cores%n",
-        ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), preset, aug.output(), batchSize, warmup,
+        "loader bench: %s (%d images %s), preset %s, views %s, batch %d, %d warm-up + %d timed batches x %d runs, prefetch %d, %d cores%n",
+        ds.name(), ds.size(), ds.shapesVary() ? ds.channels() + " channels, each of its own shape"
+            : ds.channels() + "x" + ds.height() + "x" + ds.width(), preset, aug.output(), batchSize, warmup,
         batches, repeats, prefetch, Runtime.getRuntime().availableProcessors());
     for (int t : threads) {
       Result r = measure(ds, aug, t);

@@ -61,7 +61,18 @@ public final class DataInfoCommand implements Callable<Integer>, Checked {
   }
 
   private static void describe(PrintWriter out, String split, ImageDataset ds) {
-    out.printf("%n[%s] %d images, %dx%dx%d (CHW)%n", split, ds.size(), ds.channels(), ds.height(), ds.width());
+    if (ds.shapesVary()) {
+      int minSide = Integer.MAX_VALUE;
+      int maxSide = 0;
+      for (int i = 0; i < ds.size(); i++) {
+        minSide = Math.min(minSide, Math.min(ds.height(i), ds.width(i)));
+        maxSide = Math.max(maxSide, Math.max(ds.height(i), ds.width(i)));
+      }
+      out.printf("%n[%s] %d images, %d channels, each of its own shape (sides %d to %d; views %dx%d unless --image-size)%n",
+          split, ds.size(), ds.channels(), minSide, maxSide, ds.height(), ds.width());
+    } else {
+      out.printf("%n[%s] %d images, %dx%dx%d (CHW)%n", split, ds.size(), ds.channels(), ds.height(), ds.width());
+    }
     if (!ds.skipped().isEmpty()) {
       out.printf("  %d file%s left out, unreadable:%n", ds.skipped().size(), ds.skipped().size() == 1 ? "" : "s");
       ds.skipped().forEach(s -> out.printf("    %s: %s%n", s.id(), s.problem()));

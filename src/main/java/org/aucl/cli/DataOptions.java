@@ -41,7 +41,7 @@ public final class DataOptions {
   /** The data as given, without the preset (a recipe may set that; {@link #applyTo} sets the given one). */
   DataSpec spec() {
     DataSpec.Builder d = DataSpec.builder().setDataset(dataset()).optDataDir(read.dataDir())
-        .optCoarseLabels(read.coarse()).optChannels(read.channels());
+        .optCoarseLabels(read.coarse()).optChannels(read.channels()).optShortSide(read.shortSide());
     if (read.labels() != null) {
       d.optLabels(read.labels());
     }
@@ -65,7 +65,12 @@ public final class DataOptions {
     if (preset != null) {
       b.setData(b.data().toBuilder().optPreset(preset).build());
     }
-    b.optImageSize(read.imageSize());
+    if (read.imageSize != null) {
+      b.optImageSize(read.imageSize);
+    }
+    if (read.shortSide != null) {
+      b.setData(b.data().toBuilder().optShortSide(read.shortSide).build()); // given: wins over a recipe's
+    }
     augment.applyTo(b);
   }
 

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /**
  * How a dataset is found and read, shared by every command that opens one (mix in with
- * {@code @Mixin DatasetReadOptions read;}). {@code --image-size} is the side at which images are used:
- * image folders are decoded at that size and views are made at that size. Each option is null unless given.
+ * {@code @Mixin DatasetReadOptions read;}). {@code --image-size} is the side at which views are made;
+ * image folders keep their images' shapes, downscaled at decode only to {@code --short-side}. Each option
+ * is null unless given.
  */
 public final class DatasetReadOptions {
   @Mixin DataDirOption dataDir;
@@ -19,9 +20,14 @@ public final class DatasetReadOptions {
   Boolean coarse;
 
   @Option(names = "--image-size", paramLabel = "N",
-      description = "Use images at N x N: image folders are decoded at this size and views are made at it "
-          + "(default: the dataset's own size; for a folder, its first image's).")
+      description = "Make views and evaluation images N x N (default: the dataset's own size; for a folder of "
+          + "photos of several shapes, its first image's short side).")
   Integer imageSize;
+
+  @Option(names = "--short-side", paramLabel = "N",
+      description = "Image folders: downscale each image once, at decode, so that its short side is N (aspect ratio "
+          + "kept; default 0: the decoded size). Less memory, faster crops.")
+  Integer shortSide;
 
   @Option(names = "--channels", paramLabel = "C",
       description = "Image folders: 1 (grey), 3 (RGB) or 0 (default: 1 when the images are stored grey, else 3).")
@@ -37,6 +43,11 @@ public final class DatasetReadOptions {
   /** {@code --image-size}, or 0 (the dataset's). */
   int imageSize() {
     return imageSize == null ? 0 : imageSize;
+  }
+
+  /** {@code --short-side}, or 0 (each image's decoded size). */
+  int shortSide() {
+    return shortSide == null ? 0 : shortSide;
   }
 
   boolean coarse() {
@@ -57,6 +68,6 @@ public final class DatasetReadOptions {
 
   /** The reading options these flags describe. */
   public DatasetOptions options() {
-    return UserInput.check(() -> new DatasetOptions(coarse(), imageSize(), channels(), labels(), onBadImage(), true));
+    return UserInput.check(() -> new DatasetOptions(coarse(), imageSize(), channels(), labels(), onBadImage(), true, shortSide()));
   }
 }

@@ -18,8 +18,11 @@ import org.aucl.util.UserException;
  * @param ids readable images, relative to the root
  * @param labels their classes, or null when unlabeled
  * @param skipped unreadable files left out ({@link BadImages#SKIP})
+ * @param heights each image's stored height, from its header
+ * @param widths each image's stored width
  */
-record FolderIndex(Path root, List<String> ids, int[] labels, List<String> classNames, List<SkippedImage> skipped) {
+record FolderIndex(
+    Path root, List<String> ids, int[] labels, List<String> classNames, List<SkippedImage> skipped, int[] heights, int[] widths) {
   static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
   /** Lists {@code root} and reads every file's header; refuses or skips unreadable ones per {@code bad}. */
@@ -38,6 +41,7 @@ record FolderIndex(Path root, List<String> ids, int[] labels, List<String> class
     List<Integer> labels = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<SkippedImage> skipped = new ArrayList<>();
+    List<int[]> sizes = new ArrayList<>();
     if (classes) {
       long loose = children.stream().filter(FolderIndex::isImage).count();
       if (loose > 0) {
@@ -46,7 +50,7 @@ record FolderIndex(Path root, List<String> ids, int[] labels, List<String> class
       }
       for (Path dir : classDirs) {
         int before = ids.size();
-        for (String id : readable(root, walkImages(root, dir), bad, skipped)) {
+        for (String id : readable(root, walkImages(root, dir), bad, skipped, sizes)) {
           ids.add(id);
           labels.add(names.size());
         }
@@ -57,24 +61,29 @@ record FolderIndex(Path root, List<String> ids, int[] labels, List<String> class
         names.add(dir.getFileName().toString());
       }
     } else {
-      ids.addAll(readable(root, walkImages(root, root), bad, skipped));
+      ids.addAll(readable(root, walkImages(root, root), bad, skipped, sizes));
     }
     if (ids.isEmpty()) {
       throw new UserException("Image folder " + root + " holds no readable image files (" + String.join(", ", EXTENSIONS) + ")"
           + (skipped.isEmpty() ? "." : "; " + skipped.size() + " could not be read."));
     }
     int[] l = classes ? labels.stream().mapToInt(Integer::intValue).toArray() : null;
-    return new FolderIndex(root, List.copyOf(ids), l, List.copyOf(names), List.copyOf(skipped));
+    int[] heights = sizes.stream().mapToInt(hw -> hw[0]).toArray();
+    int[] widths = sizes.stream().mapToInt(hw -> hw[1]).toArray();
+    return new FolderIndex(root, List.copyOf(ids), l, List.copyOf(names), List.copyOf(skipped), heights, widths);
   }
 
-  /** The ids of {@code files} (relative to root, in path order) whose headers read. */
-  private static List<String> readable(Path root, List<Path> files, BadImages bad, List<SkippedImage> skipped) {
+  /** The ids of {@code files} (relative to root, in path order) whose headers read; their sizes added to {@code sizes}. */
+  private static List<String> readable(
+      Path root, List<Path> files, BadImages bad, List<SkippedImage> skipped, List<int[]> sizes) {
     List<String> ok = new ArrayList<>(files.size());
     for (Path f : files) {
       String id = id(root, f);
-      String problem = ImageHeaders.problem(f);
+      ImageHeaders.Header header = ImageHeaders.read(f);
+      String problem = header.problem();
       if (problem == null) {
         ok.add(id);
+        sizes.add(new int[] {header.height(), header.width()});
       } else if (bad == BadImages.SKIP) {
         skipped.add(new SkippedImage(id, problem));
       } else {

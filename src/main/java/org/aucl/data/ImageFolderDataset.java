@@ -1,27 +1,27 @@
 package org.aucl.data;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aucl.util.UserException;
-import javax.imageio.ImageIO;
 
 /**
- * Images in a folder, decoded lazily with javax.imageio (PNG, JPEG, BMP, GIF)
- * and resized bilinearly to {@code channels x size x size}.
+ * Images in a folder, decoded lazily ({@link ImageDecoder}: PNG, JPEG including CMYK and YCCK, BMP, GIF)
+ * and kept at their own shapes, {@code channels x height(i) x width(i)} ({@link #shapesVary()} when they
+ * differ), optionally downscaled once to a short side ({@link DatasetOptions#shortSide}).
  *
  * <p>With {@link FolderLabels#FOLDERS} a folder with sub-folders is labelled: one sub-folder per class,
  * classes in sorted name order, images found at any depth inside each. A folder with no sub-folders,
  * or any folder read with {@link FolderLabels#NONE}, is unlabeled: every image at any depth. Each image
  * is named by its path relative to the folder ({@link #id}). Files whose headers do not read are
  * refused or left out when the folder is indexed ({@link BadImages}). Decoded images are kept as bytes
- * when the whole set fits in 1 GiB (and {@link DatasetOptions#keepDecoded}), so later epochs do not
+ * when the whole set fits in a quarter of the heap, at least 1 GiB (and {@link DatasetOptions#keepDecoded}), so later epochs do not
  * decode again.
  */
 public final class ImageFolderDataset extends ShapedImageDataset {
-  private static final long MAX_CACHE_BYTES = 1L << 30;
+  /** Decoded images are kept when all of them fit in this: a quarter of the heap, at least 1 GiB. */
+  private static final long MAX_CACHE_BYTES = Math.max(1L << 30, Runtime.getRuntime().maxMemory() / 4);
 
   private final Path root;
   private final List<String> ids;
@@ -30,14 +30,19 @@ public final class ImageFolderDataset extends ShapedImageDataset {
   private final BadImages onBadImage;
   private final boolean verified;
   private final AtomicReferenceArray<byte[]> cache;
+  private final int shortSide;
+  /** Each image's height and width as it comes out (after the short side). */
+  private final int[] heights;
+  private final int[] widths;
+  private final boolean shapesVary;
 
   /**
-   * @param size output height and width; 0 takes the size of the first image (its height and width)
+   * @param shortSide 0 keeps each image's size; N downscales those with a longer short side to N
    * @param channels 1 (grayscale, ITU-R 601 luma), 3 (RGB), or 0: 1 when the images are stored grey
    *     ({@link GreyImages}), else 3
    */
-  public ImageFolderDataset(String name, Path root, int size, int channels) {
-    this(name, root, DatasetOptions.DEFAULTS.withImageSize(size).withChannels(channels));
+  public ImageFolderDataset(String name, Path root, int shortSide, int channels) {
+    this(name, root, DatasetOptions.DEFAULTS.withShortSide(shortSide).withChannels(channels));
   }
 
   /** The folder {@code root} read as {@code options} say (image size, channels, labels, bad files, keeping). */
@@ -46,19 +51,22 @@ public final class ImageFolderDataset extends ShapedImageDataset {
   }
 
   private ImageFolderDataset(String name, FolderIndex index, DatasetOptions options) {
-    this(name, index, options, shape(index, options.imageSize(), options.channels()));
+    this(name, index, options, FolderShapes.of(index, options.shortSide(), channels(index, options.channels())));
   }
 
-  private ImageFolderDataset(String name, FolderIndex index, DatasetOptions options, int[] chw) {
-    super(name, chw[0], chw[1], chw[2], index.classNames());
+  private ImageFolderDataset(String name, FolderIndex index, DatasetOptions options, FolderShapes shapes) {
+    super(name, shapes.channels(), shapes.nominalHeight(), shapes.nominalWidth(), index.classNames());
     this.root = index.root();
     this.ids = index.ids();
     this.labels = index.labels();
     this.skipped = index.skipped();
     this.onBadImage = options.onBadImage();
     this.verified = false;
-    long total = (long) ids.size() * chw[0] * chw[1] * chw[2];
-    this.cache = options.keepDecoded() && total <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(ids.size()) : null;
+    this.shortSide = options.shortSide();
+    this.heights = shapes.heights();
+    this.widths = shapes.widths();
+    this.shapesVary = shapes.vary();
+    this.cache = options.keepDecoded() && shapes.bytes() <= MAX_CACHE_BYTES ? new AtomicReferenceArray<>(ids.size()) : null;
   }
 
   /** {@code from} without the images {@code bad} (sorted), their decoded bytes carried over. */
@@ -67,6 +75,10 @@ public final class ImageFolderDataset extends ShapedImageDataset {
     this.root = from.root;
     this.onBadImage = from.onBadImage;
     this.verified = true;
+    this.shortSide = from.shortSide;
+    int kept = from.size() - bad.size();
+    this.heights = new int[kept];
+    this.widths = new int[kept];
     List<String> keptIds = new java.util.ArrayList<>();
     int[] keptLabels = from.labels == null ? null : new int[from.size() - bad.size()];
     AtomicReferenceArray<byte[]> keptCache = from.cache == null ? null : new AtomicReferenceArray<>(from.size() - bad.size());
@@ -78,6 +90,8 @@ public final class ImageFolderDataset extends ShapedImageDataset {
       if (keptLabels != null) {
         keptLabels[keptIds.size()] = from.labels[i];
       }
+      heights[keptIds.size()] = from.heights[i];
+      widths[keptIds.size()] = from.widths[i];
       if (keptCache != null) {
         keptCache.set(keptIds.size(), from.cache.get(i));
       }
@@ -89,6 +103,7 @@ public final class ImageFolderDataset extends ShapedImageDataset {
     all.addAll(alsoSkipped);
     this.skipped = List.copyOf(all);
     this.cache = keptCache;
+    this.shapesVary = from.shapesVary;
   }
 
   /**
@@ -106,7 +121,7 @@ public final class ImageFolderDataset extends ShapedImageDataset {
     try {
       pool.submit(() -> java.util.stream.IntStream.range(0, size()).parallel().forEach(i -> {
         try {
-          byte[] bytes = render(decode(file(i)));
+          byte[] bytes = render(i);
           if (cache != null) {
             cache.set(i, bytes);
           }
@@ -142,13 +157,10 @@ public final class ImageFolderDataset extends ShapedImageDataset {
     return new ImageFolderDataset(this, bad, problems);
   }
 
-  /** Channels, height and width the images come out at. */
-  private static int[] shape(FolderIndex index, int size, int channels) {
+  /** The channels images come out with: as asked, or 1 when the sampled headers are all grey. */
+  private static int channels(FolderIndex index, int channels) {
     if (channels != 0 && channels != 1 && channels != 3) {
       throw new IllegalArgumentException("channels must be 0 (from the images), 1 or 3, got " + channels);
-    }
-    if (size < 0) {
-      throw new IllegalArgumentException("image size must be >= 0, got " + size);
     }
     List<Path> files = new java.util.AbstractList<>() {
       @Override
@@ -161,12 +173,7 @@ public final class ImageFolderDataset extends ShapedImageDataset {
         return index.ids().size();
       }
     };
-    int c = channels != 0 ? channels : GreyImages.all(files) ? 1 : 3;
-    if (size == 0) {
-      BufferedImage first = decode(files.get(0));
-      return new int[] {c, first.getHeight(), first.getWidth()};
-    }
-    return new int[] {c, size, size};
+    return channels != 0 ? channels : GreyImages.all(files) ? 1 : 3;
   }
 
   public Path root() {
@@ -195,10 +202,25 @@ public final class ImageFolderDataset extends ShapedImageDataset {
   }
 
   @Override
+  public boolean shapesVary() {
+    return shapesVary;
+  }
+
+  @Override
+  public int height(int i) {
+    return heights[i];
+  }
+
+  @Override
+  public int width(int i) {
+    return widths[i];
+  }
+
+  @Override
   public void image(int i, float[] dst) {
     byte[] bytes = cache == null ? null : cache.get(i);
     if (bytes == null) {
-      bytes = render(decode(file(i)));
+      bytes = render(i);
       if (cache != null) {
         cache.set(i, bytes);
       }
@@ -212,74 +234,31 @@ public final class ImageFolderDataset extends ShapedImageDataset {
     return labels == null ? -1 : labels[i];
   }
 
-  /** Resizes (bilinear, half-pixel centres) and converts to CHW bytes. */
-  private byte[] render(BufferedImage img) {
-    int channels = channels();
-    int height = height();
-    int width = width();
-    int sw = img.getWidth();
+  /** Image {@code i} decoded, as CHW bytes at its shape (downscaled to the short side when asked). */
+  private byte[] render(int i) {
+    Path file = file(i);
+    BufferedImage img = ImageDecoder.read(file);
+    int h = heights[i];
+    int w = widths[i];
     int sh = img.getHeight();
-    int[] argb = img.getRGB(0, 0, sw, sh, null, 0, sw);
-    int plane = height * width;
-    byte[] out = new byte[channels * plane];
-    float sx = (float) sw / width;
-    float sy = (float) sh / height;
-    float[] rgb = new float[3];
-    for (int y = 0; y < height; y++) {
-      float fy = Math.min(Math.max((y + 0.5f) * sy - 0.5f, 0f), sh - 1);
-      int y0 = (int) fy;
-      int y1 = Math.min(y0 + 1, sh - 1);
-      float wy = fy - y0;
-      for (int x = 0; x < width; x++) {
-        float fx = Math.min(Math.max((x + 0.5f) * sx - 0.5f, 0f), sw - 1);
-        int x0 = (int) fx;
-        int x1 = Math.min(x0 + 1, sw - 1);
-        float wx = fx - x0;
-        for (int c = 0; c < 3; c++) {
-          int shift = 16 - 8 * c;
-          float top = lerp(channel(argb[y0 * sw + x0], shift), channel(argb[y0 * sw + x1], shift), wx);
-          float bottom = lerp(channel(argb[y1 * sw + x0], shift), channel(argb[y1 * sw + x1], shift), wx);
-          rgb[c] = lerp(top, bottom, wy);
-        }
-        int p = y * width + x;
-        if (channels == 3) {
-          out[p] = toByte(rgb[0]);
-          out[plane + p] = toByte(rgb[1]);
-          out[2 * plane + p] = toByte(rgb[2]);
-        } else {
-          out[p] = toByte(0.299f * rgb[0] + 0.587f * rgb[1] + 0.114f * rgb[2]);
-        }
-      }
+    int sw = img.getWidth();
+    int[] expected = FolderShapes.shortSide(sh, sw, shortSide);
+    if (expected[0] != h || expected[1] != w) {
+      throw new UnreadableImage(file, "its pixels are " + sw + " x " + sh + " but its header said otherwise", null);
+    }
+    byte[] pixels = ImageDecoder.pixels(img, channels());
+    if (sh == h && sw == w) {
+      return pixels;
+    }
+    int c = channels();
+    float[] src = new float[pixels.length];
+    PackedImages.toUnit(pixels, 0, pixels.length, src);
+    float[] dst = new float[c * h * w];
+    Antialiased.resample(src, c, sh, sw, 0, 0, sh, sw, dst, h, w, ResampleFilter.BILINEAR, WorkArrays.fresh());
+    byte[] out = new byte[dst.length];
+    for (int k = 0; k < dst.length; k++) {
+      out[k] = (byte) Math.min(255, Math.max(0, Math.round(dst[k] * 255f)));
     }
     return out;
-  }
-
-  private static float channel(int argb, int shift) {
-    return (argb >>> shift) & 0xFF;
-  }
-
-  private static float lerp(float a, float b, float t) {
-    return a + (b - a) * t;
-  }
-
-  private static byte toByte(float v) {
-    return (byte) Math.min(255, Math.max(0, Math.round(v)));
-  }
-
-  /** Decodes {@code file}; an {@link UnreadableImage} when its pixels do not decode. */
-  public static BufferedImage decode(Path file) {
-    try {
-      BufferedImage img = ImageIO.read(file.toFile());
-      if (img == null) {
-        throw new UnreadableImage(file, "no image reader recognises its content", null);
-      }
-      return img;
-    } catch (IOException e) {
-      throw new UnreadableImage(file, String.valueOf(e.getMessage()), e);
-    } catch (UnreadableImage e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new UnreadableImage(file, e.toString(), e);
-    }
   }
 }

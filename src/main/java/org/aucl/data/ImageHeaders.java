@@ -16,35 +16,49 @@ import javax.imageio.stream.ImageInputStream;
 final class ImageHeaders {
   private ImageHeaders() {}
 
+  /** What a header says: the stored size, or why it does not read ({@code problem} null when it reads). */
+  record Header(String problem, int width, int height) {
+    static Header bad(String problem) {
+      return new Header(problem, 0, 0);
+    }
+  }
+
   /** Why {@code file} cannot be read as an image, or null when its header reads. */
   static String problem(Path file) {
+    return read(file).problem();
+  }
+
+  /** {@code file}'s header: its width and height, or why it does not read. */
+  static Header read(Path file) {
     try {
       if (Files.size(file) == 0) {
-        return "the file is empty";
+        return Header.bad("the file is empty");
       }
     } catch (IOException e) {
-      return "it cannot be read: " + e.getMessage();
+      return Header.bad("it cannot be read: " + e.getMessage());
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       if (in == null) {
-        return "it cannot be opened";
+        return Header.bad("it cannot be opened");
       }
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        return "no image reader recognises its content";
+        return Header.bad("no image reader recognises its content");
       }
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
-          return "its header gives no size";
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        if (w <= 0 || h <= 0) {
+          return Header.bad("its header gives no size");
         }
-        return null;
+        return new Header(null, w, h);
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      return "its header cannot be read (" + e.getMessage() + ")";
+      return Header.bad("its header cannot be read (" + e.getMessage() + ")");
     }
   }
 }

@@ -54,6 +54,21 @@ public final class SubsetDataset implements ImageDataset {
   }
 
   @Override
+  public boolean shapesVary() {
+    return source.shapesVary();
+  }
+
+  @Override
+  public int height(int i) {
+    return source.height(indices[i]);
+  }
+
+  @Override
+  public int width(int i) {
+    return source.width(indices[i]);
+  }
+
+  @Override
   public void image(int i, float[] dst) {
     source.image(indices[i], dst);
   }

@@ -57,8 +57,23 @@ public final class ChannelAdapter implements ImageDataset {
   }
 
   @Override
+  public boolean shapesVary() {
+    return source.shapesVary();
+  }
+
+  @Override
+  public int height(int i) {
+    return source.height(i);
+  }
+
+  @Override
+  public int width(int i) {
+    return source.width(i);
+  }
+
+  @Override
   public void image(int i, float[] dst) {
-    int plane = height() * width();
+    int plane = height(i) * width(i);
     float[] src = source.image(i);
     if (channels == 3) {
       for (int c = 0; c < 3; c++) {

@@ -71,10 +71,9 @@ public record FeatureKey(String checkpoint, String dataset, String split, String
       int l = ds.label(i);
       md.update(new byte[] {(byte) (l >>> 24), (byte) (l >>> 16), (byte) (l >>> 8), (byte) l});
     }
-    float[] img = new float[ds.channels() * ds.height() * ds.width()];
     int samples = Math.min(SAMPLED_IMAGES, ds.size());
     for (int s = 0; s < samples; s++) {
-      ds.image((int) ((long) s * ds.size() / samples), img);
+      float[] img = ds.image((int) ((long) s * ds.size() / samples));
       for (float v : img) {
         int b = Float.floatToIntBits(v);
         md.update(new byte[] {(byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b});

@@ -66,8 +66,13 @@ public final class RunCheckpoint {
    * run's own (normalise as in training), resizing to the network's image size when {@code in} differs.
    */
   public ViewPipeline evalTransform(ImageShape in) {
+    return evalTransform(in, false);
+  }
+
+  /** As {@link #evalTransform(ImageShape)}, for images of their own shapes when {@code shapesVary} ({@code in} nominal). */
+  public ViewPipeline evalTransform(ImageShape in, boolean shapesVary) {
     AugmentConfig aug = config.augment().toBuilder().optOutputSize(config.net().imageSize()).build();
-    return aug.eval(in);
+    return aug.eval(in, shapesVary);
   }
 
   /** Hash of the checkpoint's files, computed once: what cached features are keyed by. */

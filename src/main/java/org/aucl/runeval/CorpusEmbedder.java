@@ -87,8 +87,8 @@ public final class CorpusEmbedder {
     try {
       for (EmbeddingRows.Part part : rows.parts()) {
         ImageDataset ds = part.images();
-        ImageShape in = new ImageShape(ds.channels(), ds.height(), ds.width());
-        ViewPipeline eval = checkpoint.evalTransform(in);
+        ImageShape in = ImageShape.of(ds);
+        ViewPipeline eval = checkpoint.evalTransform(in, ds.shapesVary());
         int batches = (part.size() + batchSize - 1) / batchSize;
         CompletableFuture<Prepared> next = batches == 0 ? null : prepare(part, 0, in, eval, pool);
         for (int b = 0; b < batches; b++) {
@@ -122,13 +122,18 @@ public final class CorpusEmbedder {
       int hi = (c + 1) * count / chunks;
       tasks.add(CompletableFuture.runAsync(() -> {
         float[] src = new float[in.size()];
+        ImageDataset images = part.images();
         float[] img = new float[out.size()];
         Scratch scratch = new Scratch();
         SplittableRandom unused = new SplittableRandom(0); // the evaluation transform draws nothing
         for (int q = lo; q < hi; q++) {
           int index = part.index(from + q);
+          ImageShape shape = images.shapesVary() ? ImageShape.of(images, index) : in;
+          if (src.length < shape.size()) {
+            src = new float[shape.size()];
+          }
           try {
-            part.images().image(index, src);
+            images.image(index, src);
           } catch (UnreadableImage e) {
             if (onBadImage == BadImages.STOP) {
               throw e;
@@ -136,7 +141,7 @@ public final class CorpusEmbedder {
             bad[q] = new SkippedImage(part.images().id(index), e.problem());
             continue;
           }
-          eval.apply(src, in, img, unused, scratch);
+          eval.apply(src, shape, img, unused, scratch);
           System.arraycopy(img, 0, pixels, q * out.size(), out.size());
           ok[q] = true;
         }

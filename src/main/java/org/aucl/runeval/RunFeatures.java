@@ -109,12 +109,12 @@ public final class RunFeatures implements AutoCloseable {
   }
 
   private FeatureKey key(ImageDataset ds, String split, FeatureHead head) {
-    ViewPipeline eval = checkpoint.evalTransform(new ImageShape(ds.channels(), ds.height(), ds.width()));
+    ViewPipeline eval = checkpoint.evalTransform(ImageShape.of(ds), ds.shapesVary());
     return new FeatureKey(checkpoint.contentHash(), FeatureKey.identify(ds), split, eval.toString(), head);
   }
 
   private Features features(ImageDataset ds, String split, FeatureHead head) {
-    ViewPipeline eval = checkpoint.evalTransform(new ImageShape(ds.channels(), ds.height(), ds.width()));
+    ViewPipeline eval = checkpoint.evalTransform(ImageShape.of(ds), ds.shapesVary());
     FeatureKey key = key(ds, split, head);
     return cache.get(
         key,

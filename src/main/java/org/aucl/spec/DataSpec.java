@@ -23,10 +23,12 @@ import org.aucl.data.Datasets;
  * @param validation 0, or how many images of the training split are held out of training, class-balanced
  *     and the same for every run and seed ({@link ValidationHoldout}), for the kNN monitor to classify
  *     ({@code --monitor-split val}) and selection to read: the test split stays unseen
+ * @param shortSide image folders: 0 keeps each image at its decoded size (0 in runs made before); N
+ *     downscales each once, at decode, to short side N, aspect ratio kept ({@link DatasetOptions#shortSide})
  */
 public record DataSpec(
     String dataset, String dataDir, int subset, String preset, int workers, boolean coarseLabels, int channels,
-    FolderLabels labels, BadImages onBadImage, int validation) {
+    FolderLabels labels, BadImages onBadImage, int validation, int shortSide) {
 
   /** One loader thread: it makes ~90k views/s, far more than training takes (docs/MODELS.md). */
   public static final int DEFAULT_WORKERS = 1;
@@ -49,6 +51,10 @@ public record DataSpec(
     if (validation < 0) {
       throw new IllegalArgumentException("--validation must be >= 0 (0 = none held out), got " + validation + ".");
     }
+    if (shortSide < 0 || shortSide > DatasetOptions.MAX_IMAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "--short-side must be between 0 (keep the decoded size) and " + DatasetOptions.MAX_IMAGE_SIZE + ", got " + shortSide + ".");
+    }
     labels = labels == null ? FolderLabels.FOLDERS : labels;
     onBadImage = onBadImage == null ? BadImages.STOP : onBadImage;
   }
@@ -61,17 +67,17 @@ public record DataSpec(
   public Builder toBuilder() {
     return new Builder().setDataset(dataset).optDataDir(Path.of(dataDir)).optSubset(subset).optPreset(preset)
         .optWorkers(workers).optCoarseLabels(coarseLabels).optChannels(channels).optLabels(labels)
-        .optOnBadImage(onBadImage).optValidation(validation);
+        .optOnBadImage(onBadImage).optValidation(validation).optShortSide(shortSide);
   }
 
   /** This spec with the augmentation preset resolved. */
   public DataSpec withPreset(String p) {
-    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels, labels, onBadImage, validation);
+    return new DataSpec(dataset, dataDir, subset, p, workers, coarseLabels, channels, labels, onBadImage, validation, shortSide);
   }
 
   /** How to read the dataset for a network that takes {@code imageSize} x {@code imageSize} images. */
   public DatasetOptions readOptions(int imageSize) {
-    return new DatasetOptions(coarseLabels, imageSize, channels, labels, onBadImage, true);
+    return new DatasetOptions(coarseLabels, imageSize, channels, labels, onBadImage, true, shortSide);
   }
 
   /** Builds {@link DataSpec}: the dataset is required. */
@@ -86,6 +92,7 @@ public record DataSpec(
     private FolderLabels labels = FolderLabels.FOLDERS;
     private BadImages onBadImage = BadImages.STOP;
     private int validation;
+    private int shortSide;
 
     private Builder() {}
 
@@ -143,9 +150,15 @@ public record DataSpec(
       return this;
     }
 
+    /** Image folders: downscale each image once to this short side (0, the default: keep the decoded size). */
+    public Builder optShortSide(int side) {
+      this.shortSide = side;
+      return this;
+    }
+
     public DataSpec build() {
       return new DataSpec(dataset, dataDir.toString(), subset, preset, workers, coarseLabels, channels, labels, onBadImage,
-          validation);
+          validation, shortSide);
     }
   }
 }

@@ -40,6 +40,18 @@ public enum Recipe {
           o = o.withAuc(AucClPreset.OFFICIAL_CIFAR.settings());
         }
         b.optMethod(new TwoViewSpec(o, true));
+      }),
+  /**
+   * Photos STL-10 style (docs/DATASETS.md, "A photo recipe"): each image downscaled once at decode to
+   * short side 96, as STL-10's 96 x 96 images were cut from ImageNet's, views of 96 x 96 with the
+   * imagenet preset's augmentations, evaluation of the centre 96 x 96. The network is left to the run.
+   */
+  PHOTOS_96(
+      "photos-96",
+      "photos STL-10 style: short side 96 at decode, 96 x 96 views with the imagenet preset, the centre 96 x 96 evaluated",
+      b -> {
+        b.optImageSize(96);
+        b.setData(b.data().toBuilder().optPreset("imagenet").optShortSide(96).build());
       });
 
   private final String label;

@@ -55,8 +55,8 @@ record TrainingData(ImageDataset train, ImageDataset split, EvalSplits monitor, 
       throw new UserException(
           "--batch-size " + batch + " is larger than the training set (" + train.size() + " images).");
     }
-    ImageShape shape = new ImageShape(train.channels(), train.height(), train.width());
-    Augmentation aug = Augmentation.of(cfg.data().preset(), cfg.augment(), shape);
+    ImageShape shape = ImageShape.of(train);
+    Augmentation aug = Augmentation.of(cfg.data().preset(), cfg.augment(), shape, train.shapesVary());
     if (aug.channels() != cfg.net().inChannels() || aug.outputSize() != cfg.net().imageSize()) {
       throw new UserException("the network takes " + cfg.net().inChannels() + "x" + cfg.net().imageSize() + "x"
           + cfg.net().imageSize() + " images but " + cfg.data().dataset() + " gives " + aug.output()

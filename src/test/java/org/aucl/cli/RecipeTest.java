@@ -60,6 +60,19 @@ class RecipeTest {
   }
 
   @Test
+  void photos96ReadsShortSide96AndMakes96PixelViewsUnlessTold() {
+    RunSpec c = parse("--recipe", "photos-96");
+    assertEquals("photos-96", c.recipe());
+    assertEquals(96, c.net().imageSize());
+    assertEquals(96, c.data().shortSide());
+    assertEquals("imagenet", c.data().preset());
+    RunSpec told = parse("--image-size", "64", "--short-side", "80", "--preset", "cifar", "--recipe", "photos-96");
+    assertEquals(64, told.net().imageSize());
+    assertEquals(80, told.data().shortSide());
+    assertEquals("cifar", told.data().preset());
+  }
+
+  @Test
   void theDefaultRecipeIsTheDefaultJobAndRecordsItsName() {
     RunSpec c = parse("--recipe", "default");
     assertEquals(Json.line(parse()), Json.line(c));
@@ -93,13 +106,13 @@ class RecipeTest {
   @Test
   void anUnknownRecipeIsOneSentenceAndExitCodeTwo() {
     UserException e = assertThrows(UserException.class, () -> parse("--recipe", "official-imagenet"));
-    assertEquals("unknown --recipe 'official-imagenet': expected one of default, official-cifar.", e.getMessage());
+    assertEquals("unknown --recipe 'official-imagenet': expected one of default, official-cifar, photos-96.", e.getMessage());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     picocli.CommandLine cl = Cli.commandLine();
     cl.setErr(new PrintWriter(err, true));
     assertEquals(Cli.USER_ERROR, cl.execute("pretrain", "--data-dir", dataDir.toString(), "--recipe", "nope", "--out",
         dataDir.resolve("never").toString()));
-    assertEquals("aucl: unknown --recipe 'nope': expected one of default, official-cifar.", err.toString().trim());
+    assertEquals("aucl: unknown --recipe 'nope': expected one of default, official-cifar, photos-96.", err.toString().trim());
     e = assertThrows(UserException.class, () -> parse("--recipe", "official-cifar", "--method", "teacher-student"));
     assertTrue(e.getMessage().contains("recipe for --method two-view"), e.getMessage());
   }

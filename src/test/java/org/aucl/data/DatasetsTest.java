@@ -108,7 +108,7 @@ class DatasetsTest {
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", f.toFile());
       }
     }
-    DatasetSource src = Datasets.locate(folder.toString(), tmp, DatasetOptions.DEFAULTS.withImageSize(4));
+    DatasetSource src = Datasets.locate(folder.toString(), tmp, DatasetOptions.DEFAULTS.withShortSide(4));
     assertEquals(List.of("test", "train"), src.splits());
     ImageDataset train = src.open("train");
     assertEquals(List.of("cat", "dog"), train.classNames());
