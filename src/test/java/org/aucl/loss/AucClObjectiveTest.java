@@ -39,30 +39,32 @@ class AucClObjectiveTest {
   }
 
   private void checkValueAndGradients(AucClSettings s, int batch) {
-    double[][] z1 = Reference.random(rng, batch, 5);
-    double[][] z2 = Reference.noisyCopy(rng, z1, 0.7);
-    AucClObjective o = objective(s);
-    Harness.Result r = Harness.run(o, z1, z2, null);
-    double a = s.a();
-    double b = s.b();
-    double alpha = s.alpha();
-    assertEquals(Reference.aucCl(z1, z2, s, a, b, alpha), r.loss(), 1e-9, "value of " + s);
-    assertMatrixClose(Reference.numericGradient((x, y) -> Reference.aucCl(x, y, s, a, b, alpha), z1, z2, 0, H),
-        r.grad1(), 1e-5, "dL/dz1");
-    assertMatrixClose(Reference.numericGradient((x, y) -> Reference.aucCl(x, y, s, a, b, alpha), z1, z2, 1, H),
-        r.grad2(), 1e-5, "dL/dz2");
-    if (s.aLearnable()) {
-      double fd = (Reference.aucCl(z1, z2, s, a + H, b, alpha) - Reference.aucCl(z1, z2, s, a - H, b, alpha)) / (2 * H);
-      assertEquals(fd, r.varGrads().get("a"), 1e-4 * Math.max(1, Math.abs(fd)), "dL/da");
-    }
-    if (s.bLearnable()) {
-      double fd = (Reference.aucCl(z1, z2, s, a, b + H, alpha) - Reference.aucCl(z1, z2, s, a, b - H, alpha)) / (2 * H);
-      assertEquals(fd, r.varGrads().get("b"), 1e-4 * Math.max(1, Math.abs(fd)), "dL/db");
-    }
-    double[] d = Reference.diagnostics(z1, z2);
-    assertEquals(d[0], r.out().meanPositive(), 1e-9);
-    assertEquals(d[1], r.out().meanNegative(), 1e-9);
-    assertEquals(d[2], r.out().batchAuc(), 1e-12);
+    Harness.fromScratch(() -> {
+      double[][] z1 = Reference.random(rng, batch, 5);
+      double[][] z2 = Reference.noisyCopy(rng, z1, 0.7);
+      AucClObjective o = objective(s);
+      Harness.Result r = Harness.run(o, z1, z2, null);
+      double a = s.a();
+      double b = s.b();
+      double alpha = s.alpha();
+      assertEquals(Reference.aucCl(z1, z2, s, a, b, alpha), r.loss(), 1e-9, "value of " + s);
+      assertMatrixClose(Reference.numericGradient((x, y) -> Reference.aucCl(x, y, s, a, b, alpha), z1, z2, 0, H),
+          r.grad1(), 1e-5, "dL/dz1");
+      assertMatrixClose(Reference.numericGradient((x, y) -> Reference.aucCl(x, y, s, a, b, alpha), z1, z2, 1, H),
+          r.grad2(), 1e-5, "dL/dz2");
+      if (s.aLearnable()) {
+        double fd = (Reference.aucCl(z1, z2, s, a + H, b, alpha) - Reference.aucCl(z1, z2, s, a - H, b, alpha)) / (2 * H);
+        assertEquals(fd, r.varGrads().get("a"), 1e-4 * Math.max(1, Math.abs(fd)), "dL/da");
+      }
+      if (s.bLearnable()) {
+        double fd = (Reference.aucCl(z1, z2, s, a, b + H, alpha) - Reference.aucCl(z1, z2, s, a, b - H, alpha)) / (2 * H);
+        assertEquals(fd, r.varGrads().get("b"), 1e-4 * Math.max(1, Math.abs(fd)), "dL/db");
+      }
+      double[] d = Reference.diagnostics(z1, z2);
+      assertEquals(d[0], r.out().meanPositive(), 1e-9);
+      assertEquals(d[1], r.out().meanNegative(), 1e-9);
+      assertEquals(d[2], r.out().batchAuc(), 1e-12);
+    });
   }
 
   @Test

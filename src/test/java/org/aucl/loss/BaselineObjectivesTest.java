@@ -17,18 +17,20 @@ class BaselineObjectivesTest {
   private final Random rng = new Random(11);
 
   private void check(ContrastiveObjective o, double tau, boolean partnerInDenominator) {
-    double[][] z1 = Reference.random(rng, 4, 5);
-    double[][] z2 = Reference.noisyCopy(rng, z1, 0.6);
-    Harness.Result r = Harness.run(o, z1, z2, null);
-    assertEquals(Reference.infoNce(z1, z2, tau, partnerInDenominator), r.loss(), 1e-9);
-    assertMatrixClose(Reference.numericGradient((x, y) -> Reference.infoNce(x, y, tau, partnerInDenominator), z1, z2, 0, 1e-6),
-        r.grad1(), 1e-5, "dL/dz1");
-    assertMatrixClose(Reference.numericGradient((x, y) -> Reference.infoNce(x, y, tau, partnerInDenominator), z1, z2, 1, 1e-6),
-        r.grad2(), 1e-5, "dL/dz2");
-    double[] d = Reference.diagnostics(z1, z2);
-    assertEquals(d[0], r.out().meanPositive(), 1e-9);
-    assertEquals(d[1], r.out().meanNegative(), 1e-9);
-    assertEquals(d[2], r.out().batchAuc(), 1e-12);
+    Harness.fromScratch(() -> {
+      double[][] z1 = Reference.random(rng, 4, 5);
+      double[][] z2 = Reference.noisyCopy(rng, z1, 0.6);
+      Harness.Result r = Harness.run(o, z1, z2, null);
+      assertEquals(Reference.infoNce(z1, z2, tau, partnerInDenominator), r.loss(), 1e-9);
+      assertMatrixClose(Reference.numericGradient((x, y) -> Reference.infoNce(x, y, tau, partnerInDenominator), z1, z2, 0, 1e-6),
+          r.grad1(), 1e-5, "dL/dz1");
+      assertMatrixClose(Reference.numericGradient((x, y) -> Reference.infoNce(x, y, tau, partnerInDenominator), z1, z2, 1, 1e-6),
+          r.grad2(), 1e-5, "dL/dz2");
+      double[] d = Reference.diagnostics(z1, z2);
+      assertEquals(d[0], r.out().meanPositive(), 1e-9);
+      assertEquals(d[1], r.out().meanNegative(), 1e-9);
+      assertEquals(d[2], r.out().batchAuc(), 1e-12);
+    });
   }
 
   @Test
