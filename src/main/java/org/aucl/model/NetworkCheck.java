@@ -112,7 +112,9 @@ public final class NetworkCheck {
     if (!Device.Type.CPU.equals(net.device().getDeviceType()) || NetConfig.isVitArch(net.config().arch())) {
       return net.memoryFormat();
     }
-    return CHOSEN.computeIfAbsent(new Checked(net.config(), batch), k -> check(net, batch));
+    MemoryFormat chosen = CHOSEN.computeIfAbsent(new Checked(net.config(), batch), k -> check(net, batch));
+    MemoryFormat.choose(net.config(), chosen); // again when cached: a run at another batch may have chosen since
+    return chosen;
   }
 
   private static MemoryFormat check(ContrastiveNet net, int batch) {
@@ -133,7 +135,6 @@ public final class NetworkCheck {
               + "processor (%s); aucl runs it %s, checked right against float64 (docs/MODELS.md, \"Whole-network check\").%n",
               batch, first.label(), describe(first, wrong.get(first)), f.label());
         }
-        MemoryFormat.choose(net.config(), f);
         return f;
       }
     }
