@@ -16,8 +16,7 @@ public final class EvalTarget {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory made by 'aucl pretrain'.")
   Path runDir;
 
-  @Option(names = "--checkpoint", description = "last or best. Default: ${DEFAULT-VALUE}.")
-  String checkpoint = "last";
+  @Mixin CheckpointOption checkpoint;
 
   @Option(
       names = "--dataset",
@@ -33,7 +32,7 @@ public final class EvalTarget {
   @Mixin DeviceOption device;
 
   RunCheckpoint checkpoint() {
-    return RunCheckpoint.open(runDir, checkpoint);
+    return checkpoint.open(runDir);
   }
 
   EvalSplits splits(RunCheckpoint ckpt) {

@@ -31,8 +31,7 @@ public final class ExportCommand implements Callable<Integer>, Checked {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write, FILE.safetensors.")
   Path out;
 
-  @Option(names = "--checkpoint", description = "last or best. Default: ${DEFAULT-VALUE}.")
-  String checkpoint = "last";
+  @Mixin CheckpointOption checkpoint;
 
   @Option(names = "--part", paramLabel = "PART",
       description = "encoder, or all (the encoder and the projector). Default: ${DEFAULT-VALUE}.")
@@ -48,7 +47,7 @@ public final class ExportCommand implements Callable<Integer>, Checked {
     if (!out.getFileName().toString().endsWith(".safetensors")) {
       throw new UserException("--out must name a .safetensors file, got " + out + ".");
     }
-    ckpt = RunCheckpoint.open(runDir, checkpoint);
+    ckpt = checkpoint.open(runDir);
     if (part.equals("all") && !(ckpt.config().method() instanceof TwoViewSpec)) {
       throw new UserException("the run's head is a DINO head, for which torchvision and timm have no names: export "
           + "--part encoder.");

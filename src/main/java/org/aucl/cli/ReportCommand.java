@@ -32,8 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory made by 'aucl pretrain'.")
   Path runDir;
 
-  @Option(names = "--checkpoint", description = "last or best. Default: ${DEFAULT-VALUE}.")
-  String checkpoint = "last";
+  @Mixin CheckpointOption checkpoint;
 
   @Option(names = "--evals", split = ",", paramLabel = "NAME",
       description = "Evaluations to run where missing: knn, linear, fewshot, or none. Default: all three.")
@@ -48,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     Set<String> wanted = new LinkedHashSet<>(StandardEvaluations.parse(evals, "--evals"));
     wanted.removeAll(skip.isEmpty() ? Set.of() : StandardEvaluations.parse(skip, "--skip"));
-    RunCheckpoint ckpt = RunCheckpoint.open(runDir, checkpoint);
+    RunCheckpoint ckpt = checkpoint.open(runDir);
     System.out.println(runDir + ", checkpoint " + ckpt.which() + " (epoch " + ckpt.state().epoch() + ")");
     try (RunReporter reporter = new RunReporter(ckpt, device.resolve(), System.out)) {
       reporter.evaluate(StandardEvaluations.of(ckpt.config(), wanted));

@@ -43,8 +43,7 @@ public final class StudyGradientBiasCommand implements Runnable, Checked {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory made by 'aucl pretrain' (two-view method).")
   Path runDir;
 
-  @Option(names = "--checkpoint", description = "last or best (default: ${DEFAULT-VALUE}).")
-  String checkpoint = "last";
+  @Mixin CheckpointOption checkpoint;
 
   @Option(names = "--losses", split = ",", paramLabel = "NAMES", defaultValue = "auc-cl,simclr",
       description = "Comma-separated losses among auc-cl, simclr and dcl (default: ${DEFAULT-VALUE}).")
@@ -103,7 +102,7 @@ public final class StudyGradientBiasCommand implements Runnable, Checked {
             + " (its per-image state changes as batches are drawn).");
       }
     }
-    ckpt = RunCheckpoint.open(runDir, checkpoint);
+    ckpt = checkpoint.open(runDir);
     StudyInputs.twoView(ckpt);
   }
 

@@ -235,16 +235,17 @@ public final class NetworkCheck {
       SplittableRandom r = new SplittableRandom(seed);
       float[] images = gaussian(r, batch * cfg.inChannels() * cfg.imageSize() * cfg.imageSize());
       float[] rf = gaussian(r, batch * net.featureDim());
-      float[] rh = gaussian(r, (int) (batch * headWidth(net, images, batch)));
+      float[] rh = gaussian(r, batch * headWidth(net));
       return new Inputs(images, rf, rh, batch);
     }
   }
 
-  private static long headWidth(ContrastiveNet net, float[] images, int batch) {
+  /** The head's output width: one inference pass over two blank images (one image takes other kernels). */
+  private static int headWidth(ContrastiveNet net) {
     NetConfig cfg = net.config();
     try (NDManager m = net.manager().newSubManager()) {
-      NDArray x = m.create(images, new Shape(batch, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
-      return net.forward(x, false).get(1).getShape().get(1);
+      NDArray x = m.zeros(new Shape(2, cfg.inChannels(), cfg.imageSize(), cfg.imageSize()));
+      return Math.toIntExact(net.forward(x, false).get(1).getShape().get(1));
     }
   }
 
